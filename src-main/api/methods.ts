@@ -1,0 +1,35 @@
+import type { MethodName } from './contract';
+
+/**
+ * The contract's method names as a plain list, for the Electron preload: a sandboxed preload must
+ * not pull in zod or the schemas. test/unit/hosts/methods.test.ts asserts it equals
+ * Object.keys(contract), and `satisfies` rejects a name that is not in the contract.
+ */
+export const METHOD_NAMES = [
+  'system.listApi',
+  'system.multicall',
+  'system.info',
+  'orgs.list',
+  'orgs.create',
+  'orgs.rename',
+  'orgs.delete',
+  'types.list',
+  'objects.list',
+  'objects.get',
+  'objects.declare',
+  'objects.delete',
+  'objects.history',
+  'objects.diff',
+  'objects.importCsv',
+  'origins.list',
+  'origins.save',
+  'query.path',
+  'query.tree',
+  'query.validatePath',
+] as const satisfies readonly MethodName[];
+
+const KNOWN: ReadonlySet<string> = new Set(METHOD_NAMES);
+
+export function isMethodName(m: unknown): m is MethodName {
+  return typeof m === 'string' && KNOWN.has(m);
+}
