@@ -1,0 +1,29 @@
+import { useStore } from '../../stores/store';
+import { ImportCsvDialog } from '../import/ImportCsvDialog';
+import { DeleteObjectDialog } from '../object-detail/DeleteObjectDialog';
+import { AddObjectDialog } from '../objects/AddObjectDialog';
+import { CreateOrgDialog, DeleteOrgDialog, RenameOrgDialog } from '../orgs/OrgDialogs';
+
+/** Renders the one open dialog. */
+export function DialogHost() {
+  const dialog = useStore((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'createOrg':
+      return <CreateOrgDialog />;
+    case 'renameOrg':
+      return <RenameOrgDialog code={dialog.code} />;
+    case 'deleteOrg':
+      return <DeleteOrgDialog code={dialog.code} />;
+    case 'addObject':
+      return <AddObjectDialog />;
+    case 'importCsv':
+      return <ImportCsvDialog />;
+    case 'deleteObject':
+      return <DeleteObjectDialog pk={dialog.pk} />;
+    default: {
+      const never: never = dialog;
+      return never;
+    }
+  }
+}

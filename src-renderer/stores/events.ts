@@ -1,0 +1,53 @@
+import { api } from '../api/client';
+import { useStore } from './store';
+
+const COALESCE_MS = 150;
+
+/**
+ * Wires pushed events into the store: a burst of changes (an import, a scan) becomes one refresh
+ * of what is on screen. Nothing polls. Returns the unsubscribe.
+ */
+export function connectEvents(): () => void {
+  let objectsTimer: number | undefined;
+  let orgsTimer: number | undefined;
+
+  const refreshOrgsSoon = () => {
+    window.clearTimeout(orgsTimer);
+    orgsTimer = window.setTimeout(() => void useStore.getState().loadOrgs(), COALESCE_MS * 2);
+  };
+
+  const offEvent = api().onEvent((event) => {
+    const s = useStore.getState();
+    if (event.topic === 'orgs.changed') {
+      refreshOrgsSoon();
+      return;
+    }
+    if (event.topic === 'objects.changed') {
+      refreshOrgsSoon(); // object counts
+      if (event.org !== s.currentOrg) return;
+      window.clearTimeout(objectsTimer);
+      objectsTimer = window.setTimeout(() => useStore.getState().refreshVisible(), COALESCE_MS);
+    }
+  });
+
+  let wasDisconnected = false;
+  useStore.getState().setConnection(api().connection);
+  const offConnection = api().onConnection((state) => {
+    useStore.getState().setConnection(state);
+    if (state === 'disconnected') wasDisconnected = true;
+    if (state === 'connected' && wasDisconnected) {
+      // events may have been missed while away: catch up once
+      wasDisconnected = false;
+      const s = useStore.getState();
+      void s.loadOrgs();
+      s.refreshVisible();
+    }
+  });
+
+  return () => {
+    offEvent();
+    offConnection();
+    window.clearTimeout(objectsTimer);
+    window.clearTimeout(orgsTimer);
+  };
+}
