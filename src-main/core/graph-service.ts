@@ -19,8 +19,13 @@ class DryRunRollback extends Error {
  * increasing transaction time, an outbox event in the same transaction, dispatch after commit.
  * A dry run does the real work and rolls it back, so a preview is exactly what would happen.
  */
+/** Rows written since the last ANALYZE that trigger a new one (PGlite has no autovacuum). */
+const ANALYZE_AFTER = 5_000;
+
 export class GraphService {
   private lastTx = 0;
+  private writtenSinceAnalyze = 0;
+  private analyzedSize = 0;
 
   constructor(
     private readonly db: Database,
@@ -70,8 +75,21 @@ export class GraphService {
       if (e instanceof DryRunRollback) return e.result;
       throw e;
     }
+    await this.maybeAnalyze(result.created.length + result.updated.length + result.deleted.length);
     await this.outbox.dispatch();
     return result;
+  }
+
+  /**
+   * Keeps planner statistics fresh. Without them the planner picks sequential plans for the
+   * `pk = ANY(...)` lookups of the write path once tables grow, and ingest turns quadratic.
+   */
+  private async maybeAnalyze(written: number): Promise<void> {
+    this.writtenSinceAnalyze += written;
+    if (this.writtenSinceAnalyze < Math.max(ANALYZE_AFTER, this.analyzedSize / 2)) return;
+    this.analyzedSize += this.writtenSinceAnalyze;
+    this.writtenSinceAnalyze = 0;
+    await this.db.exec('ANALYZE objects, object_versions, refs, origins, origin_results');
   }
 }
 

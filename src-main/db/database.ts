@@ -36,6 +36,8 @@ export async function openDatabase(location: string, opts: { loadDataDir?: Blob 
   }
   const pg = await PGlite.create({ dataDir, extensions: { pg_trgm }, loadDataDir: opts.loadDataDir });
   await migrate(pg);
+  // PGlite runs no autovacuum: give the planner statistics for what is already there.
+  await pg.exec('ANALYZE');
   return wrap(pg, location || 'memory://');
 }
 
