@@ -6,7 +6,7 @@ import { createDispatch, type CallContext, type Dispatch } from '../api/dispatch
 import type { KatEvent } from '../api/types';
 import { Outbox, type EventListener } from './outbox';
 import { GraphService } from './graph-service';
-import { createHandlers } from './handlers';
+import { createHandlers } from './handlers/index';
 import type { KatApi } from './kat-api';
 
 export interface KatOptions {

@@ -1,38 +1,29 @@
-import { AppError } from '../common/errors';
-import type { Clock } from '../common/clock';
-import type { Database } from '../db/database';
-import type { Handlers } from '../api/dispatch';
-import { METHOD_NAMES } from '../api/contract';
-import { describeTypes, normalizeObject, objectFromPk, type OOI } from '../graph/model';
-import { listObjects } from '../graph/query/list';
-import { getObject } from '../graph/query/neighbours';
-import { tree } from '../graph/query/tree';
-import { queryPath, validatePath } from '../graph/query/path';
-import { resolveAsOf } from '../graph/query/as-of';
-import { diff, objectHistory } from '../origins/history';
-import { listOrigins } from '../origins/list';
-import { originId } from '../origins/types';
-import { parseCsv } from './csv-import';
-import { toMutationResult, type GraphService } from './graph-service';
-import { assertOrg, createOrg, deleteOrg, listOrgs, renameOrg } from './orgs';
-import { Outbox } from './outbox';
-import { VERSION } from './version';
+import { AppError } from '../../common/errors';
+import type { DomainHandlers, HandlerDeps } from './deps';
+import type { graphContract } from '../../api/contracts/graph';
+import { METHOD_NAMES } from '../../api/contract';
+import { describeTypes, normalizeObject, objectFromPk, type OOI } from '../../graph/model';
+import { listObjects } from '../../graph/query/list';
+import { getObject } from '../../graph/query/neighbours';
+import { tree } from '../../graph/query/tree';
+import { queryPath, validatePath } from '../../graph/query/path';
+import { resolveAsOf } from '../../graph/query/as-of';
+import { diff, objectHistory } from '../../origins/history';
+import { listOrigins } from '../../origins/list';
+import { originId } from '../../origins/types';
+import { parseCsv } from '../csv-import';
+import { toMutationResult, type GraphService } from '../graph-service';
+import { assertOrg, createOrg, deleteOrg, listOrgs, renameOrg } from '../orgs';
+import { Outbox } from '../outbox';
+import { VERSION } from '../version';
 
-export interface HandlerDeps {
-  db: Database;
-  graph: GraphService;
-  clock: Clock;
-  outbox: Outbox;
-  hostKind: 'electron' | 'headless' | 'in-process';
-  dataLocation: string;
-}
 
 function toObject(input: { type: string; data: Record<string, unknown> }): OOI {
   return normalizeObject(input.type, input.data);
 }
 
-/** Every contract method, implemented once; both hosts serve exactly these. */
-export function createHandlers(d: HandlerDeps): Handlers {
+/** The graph domain's methods, implemented once; both hosts serve exactly these. */
+export function createGraphHandlers(d: HandlerDeps): DomainHandlers<typeof graphContract> {
   const { db, graph, clock } = d;
   const orgEvent = async (org: string, change: 'created' | 'renamed' | 'deleted') => {
     await Outbox.record(db, { topic: 'orgs.changed', org, change }, clock.now());

@@ -1,0 +1,13 @@
+import type { Handlers } from '../../api/dispatch';
+import type { HandlerDeps } from './deps';
+import { createGraphHandlers } from './graph';
+import { createLevelsHandlers } from './levels';
+import { createPluginsHandlers } from './plugins';
+import { createScansHandlers } from './scans';
+
+export type { HandlerDeps } from './deps';
+
+/** Every contract method, implemented once per domain; both hosts serve exactly these. */
+export function createHandlers(d: HandlerDeps): Handlers {
+  return { ...createGraphHandlers(d), ...createLevelsHandlers(d), ...createPluginsHandlers(d), ...createScansHandlers(d) };
+}
