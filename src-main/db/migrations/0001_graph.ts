@@ -22,7 +22,9 @@ CREATE TABLE objects (
   PRIMARY KEY (org, pk)
 );
 CREATE INDEX objects_org_type_pk ON objects (org, type, pk);
-CREATE INDEX objects_pk_trgm ON objects USING gin (lower(pk) gin_trgm_ops);
+-- Substring search on keys. New keys collect in the GIN pending list (fastupdate) and the write path
+-- merges it after each batch (src-main/origins/maintenance.ts), so searches never scan a long list.
+CREATE INDEX objects_pk_trgm ON objects USING gin (lower(pk) gin_trgm_ops) WITH (fastupdate = on);
 CREATE INDEX objects_org_tx ON objects (org, tx_from DESC);
 
 -- Every version ever (bitemporal). data IS NULL marks a deletion.
@@ -41,7 +43,9 @@ CREATE TABLE object_versions (
   tx_to       timestamptz NOT NULL DEFAULT 'infinity'
 );
 CREATE INDEX object_versions_pk ON object_versions (org, pk, valid_from);
-CREATE INDEX object_versions_valid ON object_versions (org, valid_from);
+-- The open deletions: whether a key being created has a history to close, without probing the
+-- history of every key (src-main/origins/versions.ts).
+CREATE INDEX object_versions_open_deletions ON object_versions (org, pk) WHERE data IS NULL AND tx_to = 'infinity' AND valid_to = 'infinity';
 
 -- References as an edge table (one target per referencing attribute), for traversal both ways.
 CREATE TABLE refs (

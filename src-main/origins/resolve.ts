@@ -1,0 +1,70 @@
+import { AppError } from '../common/errors';
+import type { Queryable } from '../db/database';
+import { objectFromPk, referencesOf, type ObjectReference, type OOI } from '../graph/model';
+import type { Batch, PendingObject } from './collect';
+import { lookupObjects } from './lookup';
+import { uniq } from './sql-util';
+
+export interface Resolved {
+  /** the stored data of the batch's objects that already exist */
+  stored: Map<string, Record<string, unknown>>;
+  /** the references of every batch object as given (derived objects included) */
+  refs: Map<string, ObjectReference[]>;
+}
+
+/**
+ * Checks the batch against what is stored, in one lookup for the common case: sources of
+ * non-declarations must exist (stored or in the batch); referenced objects that do not exist are
+ * derived from their keys, added to the batch and supported by the origin of the first object that
+ * referenced them (repeated for what the derived objects reference).
+ */
+export async function resolveBatch(q: Queryable, org: string, batch: Batch): Promise<Resolved> {
+  const { origins, objects } = batch;
+  const refs = new Map<string, ObjectReference[]>();
+  const needSources = uniq([...origins.values()].filter((o) => o.item.kind !== 'declaration').map((o) => o.item.source)).filter(
+    (pk) => !objects.has(pk),
+  );
+  let wanted = wantedTargets(objects.values(), objects, refs);
+  const first = await lookupObjects(q, org, uniq([...objects.keys(), ...needSources, ...wanted.keys()]), (pk) => objects.has(pk));
+  const missing = needSources.filter((pk) => !first.found.has(pk));
+  if (missing.length > 0) {
+    throw new AppError('ORIGIN_SOURCE_MISSING', `The source object ${missing[0]} does not exist`, { source: missing[0], missing: missing.slice(0, 20) });
+  }
+  let found = first.found;
+  while (wanted.size > 0) {
+    const next: PendingObject[] = [];
+    for (const [target, by] of wanted) {
+      if (found.has(target)) continue;
+      const p: PendingObject = { ooi: derive(target, by), validFrom: by.validFrom, origin: by.origin };
+      objects.set(target, p);
+      origins.get(by.origin)!.pks.add(target);
+      next.push(p);
+    }
+    wanted = wantedTargets(next, objects, refs);
+    if (wanted.size > 0) found = (await lookupObjects(q, org, [...wanted.keys()], () => false)).found;
+  }
+  return { stored: first.data, refs };
+}
+
+/** Targets of the references of `frontier` that are not in the batch -> the first object referencing each. */
+function wantedTargets(frontier: Iterable<PendingObject>, objects: Map<string, PendingObject>, refs: Map<string, ObjectReference[]>): Map<string, PendingObject> {
+  const wanted = new Map<string, PendingObject>();
+  for (const p of frontier) {
+    const rs = referencesOf(p.ooi);
+    refs.set(p.ooi.pk, rs);
+    for (const r of rs) if (!objects.has(r.target) && !wanted.has(r.target)) wanted.set(r.target, p);
+  }
+  return wanted;
+}
+
+function derive(target: string, by: PendingObject): OOI {
+  try {
+    return objectFromPk(target);
+  } catch (e) {
+    throw new AppError('REFERENCE_MISSING', `${by.ooi.pk} references ${target}, which does not exist and cannot be derived from its key`, {
+      object: by.ooi.pk,
+      target,
+      reason: e instanceof Error ? e.message : String(e),
+    });
+  }
+}
