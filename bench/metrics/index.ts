@@ -1,6 +1,8 @@
 /** Every benchmark, in the order a full run executes them. Add new metrics here. */
+import { containersMetric } from './containers.js';
 import { ingestMetric } from './ingest.js';
+import { levelsMetric } from './levels.js';
 import { listMetric, neighboursMetric, treeMetric } from './queries.js';
 import type { Metric } from './types.js';
 
-export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric];
+export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric];

@@ -26,6 +26,20 @@ export const METHOD_NAMES = [
   'query.path',
   'query.tree',
   'query.validatePath',
+  'levels.get',
+  'levels.list',
+  'levels.declare',
+  'levels.reset',
+  'levels.recalculate',
+  'orgs.clearance.get',
+  'orgs.clearance.acknowledge',
+  'plugins.list',
+  'plugins.get',
+  'plugins.enable',
+  'plugins.settings.set',
+  'raw.upload',
+  'raw.get',
+  'raw.list',
 ] as const satisfies readonly MethodName[];
 
 const KNOWN: ReadonlySet<string> = new Set(METHOD_NAMES);

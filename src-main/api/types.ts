@@ -104,7 +104,10 @@ export interface OriginInfo {
 export interface ObjectDetail {
   object: ObjectRecord;
   refsOut: ReferenceOut[];
+  /** at most REFS_IN_LIMIT (1000) incoming references, by source key */
   refsIn: ReferenceIn[];
+  /** how many incoming references there are in all (current reads) */
+  refsInTotal?: number;
   /** origins that have this object among their results */
   origins: OriginInfo[];
   asOf?: { validTime: string; txTime: string };
@@ -186,4 +189,8 @@ export interface PathValidation {
 /** Events pushed to subscribers. */
 export type KatEvent =
   | { topic: 'objects.changed'; org: string; created: string[]; updated: string[]; deleted: string[]; txTime: string; origin?: string }
-  | { topic: 'orgs.changed'; org: string; change: 'created' | 'renamed' | 'deleted' };
+  | { topic: 'orgs.changed'; org: string; change: 'created' | 'renamed' | 'deleted' }
+  | { topic: 'plugins.changed'; org: string; pluginId: string; change: 'enabled' | 'disabled' | 'settings' }
+  | { topic: 'raw.stored'; org: string; rawId: string; mimeTypes: string[] }
+  /** scan levels changed: pks (cut at 10,000, see truncated) lists the objects whose level or kind changed */
+  | { topic: 'levels.changed'; org: string; pks: string[]; changed: number; truncated: boolean; reason: 'declared' | 'reset' | 'objects' | 'recalculated' };

@@ -20,6 +20,26 @@ export const ERROR_CODES = [
   'INVALID_CSV',
   'CANCELLED',
   'INTERNAL',
+  // plugin catalogue and raw files (issue 3)
+  'PLUGIN_MANIFEST_INVALID', // a plugin's manifest.json failed validation (details.file, details.field)
+  'PLUGIN_NOT_FOUND',
+  'PLUGIN_BROKEN', // the plugin's manifest is invalid; it cannot be enabled or configured
+  'PLUGIN_SETTINGS_INVALID', // per-organisation settings failed the plugin's schema (details.field)
+  'SECRETS_UNAVAILABLE', // the secret key file is missing or unreadable, so stored secrets cannot be decrypted
+  'RAW_NOT_FOUND',
+  'RAW_CORRUPT', // a stored raw file no longer matches its sha256
+  'RAW_TOO_LARGE',
+  'RAW_STORE_FAILED', // the raw file backend (folder or S3) failed
+  // scan levels (issue 3)
+  'LEVEL_ABOVE_CLEARANCE', // a declared level above the organisation's acknowledged clearance (details.level, details.maxLevel)
+  'CLEARANCE_NOT_ACKNOWLEDGED', // nothing above L0 can be declared before a user acknowledged a clearance for the organisation
+  // container runtime (issue 3)
+  'ENGINE_UNAVAILABLE', // no Docker-compatible container engine reachable (details.hint says how to start one)
+  'BASE_IMAGE_FAILED',
+  'IMAGE_BUILD_FAILED', // details.log holds the end of the build log
+  'IMAGE_NOT_FOUND',
+  'RUN_TIMEOUT', // a container ran past its timeout and was killed
+  'RUN_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

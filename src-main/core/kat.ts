@@ -1,13 +1,21 @@
 import { systemClock, type Clock } from '../common/clock';
 import { AppError } from '../common/errors';
 import { createLogger, type Logger } from '../common/logger';
-import { openDatabase, type Database } from '../db/database';
+import { openDatabase, type Database, type Queryable } from '../db/database';
 import { createDispatch, type CallContext, type Dispatch } from '../api/dispatch';
 import type { KatEvent } from '../api/types';
 import { Outbox, type EventListener } from './outbox';
 import { GraphService } from './graph-service';
 import { createHandlers } from './handlers/index';
 import type { KatApi } from './kat-api';
+// plugins + raw files (issue 3)
+import { PluginCatalogue } from '../plugins/catalogue';
+import { defaultPluginsDir } from '../plugins/loader';
+import { secretBoxFor } from '../plugins/secrets';
+import { RawFiles } from '../rawstore/raw-files';
+import { createRawStore, rawStoreConfigFor, type RawStoreConfig } from '../rawstore/config';
+// scan levels (issue 3)
+import { LevelService } from '../levels/service';
 
 export interface KatOptions {
   /** 'memory://' or a directory for the database */
@@ -19,6 +27,10 @@ export interface KatOptions {
   database?: Database;
   /** in-process listeners registered before undispatched events are replayed */
   listeners?: EventListener[];
+  /** plugin folder (default: the repository's plugins/) */
+  pluginsDir?: string;
+  /** raw file backend (default: memory for memory://, else <data>/raw-files, or S3 from KAT_RAW_STORE=s3) */
+  rawStore?: RawStoreConfig;
 }
 
 /** The core, wired: database, graph services, event outbox and the contract's handlers. */
@@ -28,6 +40,8 @@ export interface Kat extends KatApi {
   readonly outbox: Outbox;
   readonly clock: Clock;
   readonly dispatch: Dispatch;
+  readonly plugins: PluginCatalogue;
+  readonly raw: RawFiles;
 }
 
 export async function createKat(opts: KatOptions): Promise<Kat> {
@@ -37,7 +51,16 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
   const outbox = new Outbox(db, log);
   const graph = new GraphService(db, clock, outbox);
   const defaultHost = opts.host ?? 'in-process';
-  const dispatch = createDispatch(createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location }));
+  // --- plugins + raw files (issue 3): the catalogue and the raw store ---
+  const events = { recordEvent: (q: Queryable, e: KatEvent) => Outbox.record(q, e, clock.now()), afterCommit: () => outbox.dispatch() };
+  const plugins = new PluginCatalogue(opts.pluginsDir ?? defaultPluginsDir(), { db, clock, log, secrets: secretBoxFor(db.location), ...events });
+  const raw = new RawFiles({ db, clock, store: createRawStore(opts.rawStore ?? rawStoreConfigFor(db.location)), ...events });
+  // --- end plugins + raw files ---
+  // --- scan levels (issue 3): recalculated incrementally after every graph change ---
+  const levels = new LevelService(db, clock, outbox, log);
+  outbox.subscribe(levels.onEvent);
+  // --- end scan levels ---
+  const dispatch = createDispatch(createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels }));
   for (const l of opts.listeners ?? []) outbox.subscribe(l);
   // Events committed but not dispatched before a crash are replayed now.
   await outbox.dispatch();
@@ -48,6 +71,8 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
     outbox,
     clock,
     dispatch,
+    plugins,
+    raw,
     dataLocation: db.location,
     call: (method, params, ctx) => {
       if (closed) return Promise.reject(new AppError('INTERNAL', 'The core is closed'));
@@ -57,6 +82,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
     close: async () => {
       if (closed) return;
       closed = true;
+      await raw.close();
       await db.close();
     },
   };

@@ -16,7 +16,9 @@ export interface Resolved {
  * Checks the batch against what is stored, in one lookup for the common case: sources of
  * non-declarations must exist (stored or in the batch); referenced objects that do not exist are
  * derived from their keys, added to the batch and supported by the origin of the first object that
- * referenced them (repeated for what the derived objects reference).
+ * referenced them (repeated for what the derived objects reference). Referenced objects that do
+ * exist are supported by that origin as well (except the origin's own source), so an object stays
+ * alive as long as anything standing on it does.
  */
 export async function resolveBatch(q: Queryable, org: string, batch: Batch): Promise<Resolved> {
   const { origins, objects } = batch;
@@ -31,17 +33,34 @@ export async function resolveBatch(q: Queryable, org: string, batch: Batch): Pro
     throw new AppError('ORIGIN_SOURCE_MISSING', `The source object ${missing[0]} does not exist`, { source: missing[0], missing: missing.slice(0, 20) });
   }
   let found = first.found;
+  const walked = new Set<string>();
   while (wanted.size > 0) {
     const next: PendingObject[] = [];
+    const existing: [string, PendingObject][] = [];
     for (const [target, by] of wanted) {
-      if (found.has(target)) continue;
+      const origin = origins.get(by.origin)!;
+      if (target !== origin.item.source) origin.pks.add(target);
+      if (found.has(target)) {
+        existing.push([target, by]);
+        continue;
+      }
       const p: PendingObject = { ooi: derive(target, by), validFrom: by.validFrom, origin: by.origin };
       objects.set(target, p);
-      origins.get(by.origin)!.pks.add(target);
       next.push(p);
     }
     wanted = wantedTargets(next, objects, refs);
-    if (wanted.size > 0) found = (await lookupObjects(q, org, [...wanted.keys()], () => false)).found;
+    // Objects that already exist are supported too, and so is what their keys reference
+    // (IPPort -> IPAddress -> Network): an origin supports everything its results stand on.
+    for (const [target, by] of existing) {
+      if (walked.has(`${by.origin}\u0000${target}`)) continue;
+      walked.add(`${by.origin}\u0000${target}`);
+      for (const r of keyReferences(target)) if (!objects.has(r) && !wanted.has(r)) wanted.set(r, by);
+    }
+    const unknown = [...wanted.keys()].filter((pk) => !found.has(pk));
+    if (unknown.length > 0) {
+      const more = (await lookupObjects(q, org, unknown, () => false)).found;
+      found = new Set([...found, ...more]);
+    }
   }
   return { stored: first.data, refs };
 }
@@ -55,6 +74,15 @@ function wantedTargets(frontier: Iterable<PendingObject>, objects: Map<string, P
     for (const r of rs) if (!objects.has(r.target) && !wanted.has(r.target)) wanted.set(r.target, p);
   }
   return wanted;
+}
+
+/** What an existing object's key references (derivable from its primary key alone). */
+function keyReferences(pk: string): string[] {
+  try {
+    return referencesOf(objectFromPk(pk)).map((r) => r.target);
+  } catch {
+    return [];
+  }
 }
 
 function derive(target: string, by: PendingObject): OOI {

@@ -1,6 +1,5 @@
 import type { Queryable } from '../db/database';
 import type { PendingOrigin } from './collect';
-import { objectFromPk, referencesOf } from '../graph/model';
 import { rowsByKey } from './lookup';
 import { chunks, uniq } from './sql-util';
 
@@ -35,9 +34,7 @@ export async function saveOriginRows(q: Queryable, org: string, origins: Pending
   for (const o of origins) {
     const old = before.get(o.id);
     if (old) {
-      const dropped = [...old].filter((pk) => !o.pks.has(pk));
-      const kept = dropped.length > 0 ? referencedClosure(o, old) : undefined;
-      for (const pk of dropped) if (!kept!.has(pk)) removedPairs.push([o.id, pk]);
+      for (const pk of old) if (!o.pks.has(pk)) removedPairs.push([o.id, pk]);
     }
     for (const pk of o.pks) if (!old?.has(pk)) addedPairs.push([o.id, pk]);
   }
@@ -58,35 +55,6 @@ export async function saveOriginRows(q: Queryable, org: string, origins: Pending
   }
   await saveParameters(q, org, origins);
   return removedPairs;
-}
-
-/**
- * The objects an origin's results still reference, directly or through referenced keys
- * (IPPort -> IPAddress -> Network), limited to the origin's previous results. Those were derived
- * for this origin on an earlier save and already exist now, so they are not derived again; they
- * keep this origin's support instead of silently losing it.
- */
-function referencedClosure(o: PendingOrigin, old: Set<string>): Set<string> {
-  const kept = new Set<string>();
-  const seen = new Set<string>();
-  let frontier = o.item.results.flatMap((r) => referencesOf(r).map((x) => x.target));
-  while (frontier.length > 0) {
-    const next: string[] = [];
-    for (const pk of frontier) {
-      if (seen.has(pk)) continue;
-      seen.add(pk);
-      if (old.has(pk) && !o.pks.has(pk)) kept.add(pk);
-      let derived;
-      try {
-        derived = objectFromPk(pk);
-      } catch {
-        continue;
-      }
-      for (const r of referencesOf(derived)) next.push(r.target);
-    }
-    frontier = next;
-  }
-  return kept;
 }
 
 async function previousResults(q: Queryable, org: string, ids: string[]): Promise<Map<string, Set<string>>> {

@@ -3,6 +3,9 @@ import type { Database } from '../../db/database';
 import type { Handlers } from '../../api/dispatch';
 import type { GraphService } from '../graph-service';
 import type { Outbox } from '../outbox';
+import type { PluginCatalogue } from '../../plugins/catalogue';
+import type { RawFiles } from '../../rawstore/raw-files';
+import type { LevelService } from '../../levels/service';
 
 /** What every domain's handlers may use. */
 export interface HandlerDeps {
@@ -12,6 +15,12 @@ export interface HandlerDeps {
   outbox: Outbox;
   hostKind: 'electron' | 'headless' | 'in-process';
   dataLocation: string;
+  /** the plugin catalogue (KATalogus) */
+  plugins?: PluginCatalogue;
+  /** raw files: content-addressed bytes + metadata */
+  raw?: RawFiles;
+  /** scan levels and the organisation clearance */
+  levels?: LevelService;
 }
 
 /** The handlers of one domain contract (the dispatcher itself answers listApi and multicall). */

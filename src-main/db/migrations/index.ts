@@ -1,4 +1,6 @@
 import * as m0001 from './0001_graph';
+import * as m0002 from './0002_levels';
+import * as m0003 from './0003_plugins_raw';
 
 export interface Migration {
   name: string;
@@ -6,4 +8,4 @@ export interface Migration {
 }
 
 /** Ordered. Append only; a landed migration is frozen. */
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];

@@ -42,6 +42,9 @@ const ORIGINS_SELECT = `
     FROM origin_results r JOIN origins o ON o.org = r.org AND o.id = r.origin
    WHERE r.org = $1 AND r.pk = $2`;
 
+/** Incoming references returned at most (a hub such as Network|internet has one per object). */
+export const REFS_IN_LIMIT = 1000;
+
 /** One round trip: the object, its edges both ways and its origins (planning dominates at this size). */
 const CURRENT_SQL = `
   SELECT t.pk, t.type, t.data, t.valid_from, t.tx_from,
@@ -50,14 +53,15 @@ const CURRENT_SQL = `
          FROM refs r LEFT JOIN objects o ON o.org = r.org AND o.pk = r.target
         WHERE r.org = $1 AND r.source = $2
        UNION ALL
-       SELECT 'in', r.attr, r.source, o.type
+       (SELECT 'in', r.attr, r.source, o.type
          FROM refs r LEFT JOIN objects o ON o.org = r.org AND o.pk = r.source
-        WHERE r.org = $1 AND r.target = $2) e) AS edges,
+        WHERE r.org = $1 AND r.target = $2 ORDER BY r.source LIMIT ${REFS_IN_LIMIT})) e) AS edges,
+    (SELECT count(*)::int FROM refs r WHERE r.org = $1 AND r.target = $2) AS refs_in_total,
     (SELECT coalesce(json_agg(g ORDER BY g.id), '[]'::json) FROM (${ORIGINS_SELECT}) g) AS origins
   FROM objects t WHERE t.org = $1 AND t.pk = $2`;
 
 async function getCurrent(q: Queryable, org: string, pk: string): Promise<ObjectDetail | null> {
-  const res = await q.query<ObjRow & { edges: [string, string, string, string | null][]; origins: OriginRow[] }>(CURRENT_SQL, [
+  const res = await q.query<ObjRow & { edges: [string, string, string, string | null][]; origins: OriginRow[]; refs_in_total: number }>(CURRENT_SQL, [
     org,
     pk,
   ]);
@@ -77,7 +81,7 @@ async function getCurrent(q: Queryable, org: string, pk: string): Promise<Object
         return { attr: e.attr, reverseName: reverseNameOf(sourceType, e.attr), source: e.other, sourceType };
       }),
   );
-  return { object: toRecord(row), refsOut, refsIn, origins: row.origins.map(toOriginInfo) };
+  return { object: toRecord(row), refsOut, refsIn, refsInTotal: row.refs_in_total, origins: row.origins.map(toOriginInfo) };
 }
 
 async function getAsOf(q: Queryable, org: string, pk: string, asOf: AsOf): Promise<ObjectDetail | null> {
@@ -117,7 +121,7 @@ async function getAsOf(q: Queryable, org: string, pk: string, asOf: AsOf): Promi
         .map((r) => ({ attr: r.attr, reverseName: reverseNameOf(s.type, r.attr), source: s.pk, sourceType: s.type })),
     ),
   );
-  return { object: toRecord(row), refsOut, refsIn, origins: await originsOf(q, org, pk), asOf: { ...asOf } };
+  return { object: toRecord(row), refsOut, refsIn, refsInTotal: refsIn.length, origins: await originsOf(q, org, pk), asOf: { ...asOf } };
 }
 
 const referrers = new Map<string, { types: string[]; attrs: string[] }>();

@@ -105,8 +105,13 @@ export function ObjectDetailPanel() {
 
             <section className="detail-section" aria-labelledby="sec-in">
               <h3 id="sec-in">
-                Referenced by <span className="count">{d.refsIn.length}</span>
+                Referenced by <span className="count">{(d.refsInTotal ?? d.refsIn.length).toLocaleString()}</span>
               </h3>
+              {d.refsInTotal !== undefined && d.refsInTotal > d.refsIn.length && (
+                <div className="muted">
+                  Showing the first {d.refsIn.length.toLocaleString()} of {d.refsInTotal.toLocaleString()}; use the Objects table or a path query for the rest.
+                </div>
+              )}
               {d.refsIn.length === 0 ? (
                 <div className="muted">Nothing refers to this object.</div>
               ) : (

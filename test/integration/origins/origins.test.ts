@@ -64,7 +64,16 @@ describe('observations', () => {
     const origins = await kat.api('origins.list', { org: 'acme', source: HOST, kind: 'observation' });
     expect(origins).toHaveLength(1);
     expect(origins[0]!.id).toBe(`Origin|observation|kat_dns_normalizer|dns-records|${HOST}`);
-    expect(origins[0]!.results.sort()).toEqual(['DNSARecord|internet|example.org|192.0.2.10', IP].sort());
+    // the origin supports what its results stand on (but never its own source)
+    expect(origins[0]!.results.sort()).toEqual(['DNSARecord|internet|example.org|192.0.2.10', IP, NET].sort());
+  });
+
+  it('a shared object stays while anything standing on it remains (deleting one hostname keeps the network)', async () => {
+    await kat.api('objects.declare', { org: 'acme', pk: HOST });
+    await kat.api('objects.declare', { org: 'acme', pk: 'Hostname|internet|ns1.example.net' });
+    const r = await kat.api('objects.delete', { org: 'acme', pk: HOST });
+    expect(r.deleted).toEqual([HOST]);
+    expect(await pks()).toEqual(['Hostname|internet|ns1.example.net', NET]);
   });
 
   it('an empty observation removes everything it alone supported', async () => {
