@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database';
 import type { OriginInfo } from '../api/types';
+import { toOriginInfo, type OriginRow } from '../graph/query/neighbours';
 
 export interface OriginFilter {
   source?: string;
@@ -12,11 +13,8 @@ export interface OriginFilter {
 
 /** Origins by source, result, method, kind or task, with their results and parameters. */
 export async function listOrigins(q: Queryable, org: string, f: OriginFilter): Promise<OriginInfo[]> {
-  const res = await q.query<{
-    id: string; kind: OriginInfo['kind']; method: string; source: string; source_method: string | null; task_id: string | null;
-    valid_from: string; tx_from: string; results: string[] | null; parameters: string[] | null;
-  }>(
-    `SELECT o.id, o.kind, o.method, o.source, o.source_method, o.task_id, o.valid_from::text, o.tx_from::text,
+  const res = await q.query<OriginRow>(
+    `SELECT o.id, o.kind, o.method, o.source, o.source_method, o.task_id, o.valid_from, o.tx_from,
             (SELECT array_agg(r.pk ORDER BY r.pk) FROM origin_results r WHERE r.org = o.org AND r.origin = o.id) AS results,
             (SELECT array_agg(p.pk ORDER BY p.pk) FROM origin_parameters p WHERE p.org = o.org AND p.origin = o.id) AS parameters
        FROM origins o
@@ -30,16 +28,5 @@ export async function listOrigins(q: Queryable, org: string, f: OriginFilter): P
       LIMIT $7`,
     [org, f.source ?? null, f.result ?? null, f.method ?? null, f.kind ?? null, f.taskId ?? null, f.limit],
   );
-  return res.rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    method: r.method,
-    source: r.source,
-    sourceMethod: r.source_method,
-    taskId: r.task_id,
-    validFrom: new Date(r.valid_from).toISOString(),
-    txFrom: new Date(r.tx_from).toISOString(),
-    results: r.results ?? [],
-    parameters: r.parameters ?? [],
-  }));
+  return res.rows.map(toOriginInfo);
 }

@@ -157,7 +157,7 @@ function toRecord(row: ObjRow): ObjectDetail['object'] {
   return { pk: row.pk, type: row.type, data: row.data, validFrom: iso(row.valid_from), txFrom: iso(row.tx_from) };
 }
 
-interface OriginRow {
+export interface OriginRow {
   id: string;
   kind: OriginKind;
   method: string;
@@ -170,7 +170,8 @@ interface OriginRow {
   parameters: string[] | null;
 }
 
-function toOriginInfo(r: OriginRow): OriginInfo {
+/** An origins row (with its result and parameter arrays) as the API shows it. */
+export function toOriginInfo(r: OriginRow): OriginInfo {
   return {
     id: r.id,
     kind: r.kind,
