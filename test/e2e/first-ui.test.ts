@@ -1,3 +1,4 @@
+import { inCI } from '../helpers/ci';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createKat } from '../../src-main/core/kat';
@@ -10,7 +11,7 @@ import { assertRendererBuilt, chromiumMissing, collectPageErrors, launchChromium
  * built renderer in Debian's Chromium. Screenshots of every step land in test-results/e2e/.
  */
 const missing = chromiumMissing();
-if (missing && process.env.CI) {
+if (missing && inCI()) {
   describe('first UI (e2e)', () => {
     it('needs Chromium', () => {
       throw new Error(`${missing}; CI must run the browser tests.`);

@@ -4,6 +4,7 @@
  * what is missing. The base image is prepared once per machine (cached tarball; a lock keeps
  * parallel test files from building it twice).
  */
+import { inCI } from './ci';
 import { describe, it } from 'vitest';
 import type Docker from 'dockerode';
 import { connectEngine, probeEngine, type Engine } from '../../src-main/runner/engine';
@@ -41,7 +42,7 @@ export function ensureBaseImage(docker: Docker): Promise<PrepareBaseResult> {
  * missing; locally a skipped suite whose title names it.
  */
 export function describeWithEngine(name: string, missing: string | null, fn: () => void): void {
-  if (missing && process.env.CI) {
+  if (missing && inCI()) {
     describe(name, () => {
       it('needs a container engine', () => {
         throw new Error(`${missing} CI must run the container tests.`);

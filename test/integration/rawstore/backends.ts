@@ -1,3 +1,4 @@
+import { inCI } from '../../helpers/ci';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ export async function tryStartS3(): Promise<{ s3: S3Fixture | null; why: string 
   try {
     return { s3: await startS3(), why: '' };
   } catch (e) {
-    if (process.env.CI === 'true') throw e;
+    if (inCI()) throw e;
     return { s3: null, why: `s3rver could not start: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
