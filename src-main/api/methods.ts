@@ -40,6 +40,14 @@ export const METHOD_NAMES = [
   'raw.upload',
   'raw.get',
   'raw.list',
+  'tasks.list',
+  'tasks.get',
+  'tasks.cancel',
+  'tasks.retry',
+  'scans.now',
+  'scans.eligible',
+  'scans.eligibleObjects',
+  'engine.status',
 ] as const satisfies readonly MethodName[];
 
 const KNOWN: ReadonlySet<string> = new Set(METHOD_NAMES);

@@ -40,6 +40,13 @@ export const ERROR_CODES = [
   'IMAGE_NOT_FOUND',
   'RUN_TIMEOUT', // a container ran past its timeout and was killed
   'RUN_FAILED',
+  // tasks, scans and normalizers (issue 3)
+  'TASK_NOT_FOUND',
+  'NOT_ELIGIBLE', // a boefje may not run on the object: its level is below the boefje's scan level (details.level, details.scanLevel)
+  'PLUGIN_DISABLED', // the plugin is not enabled for the organisation
+  'RAW_MALFORMED', // a normalizer could not parse a raw file (details.reason, details.line / details.offset where known)
+  'NORMALIZER_FAILED', // a normalizer produced invalid objects or crashed (details.index, details.field)
+  'BOEFJE_FAILED', // a boefje container exited non-zero (details.exitCode; stderr kept on the task)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

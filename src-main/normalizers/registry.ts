@@ -1,0 +1,13 @@
+/**
+ * Every normalizer's code, by plugin id. The manifests (plugins/normalizers/<id>/manifest.json) are
+ * loaded by the catalogue; the pure functions are bundled into the main process from here.
+ */
+import type { Normalize } from './types';
+
+export const NORMALIZERS: Readonly<Record<string, Normalize>> = {
+  // filled in as each normalizer lands: 'kat_nmap_normalizer': normalizeNmap, ...
+};
+
+export function normalizerFor(id: string): Normalize | undefined {
+  return Object.prototype.hasOwnProperty.call(NORMALIZERS, id) ? NORMALIZERS[id] : undefined;
+}
