@@ -4,6 +4,11 @@ import { Toasts } from './components/Toasts';
 import { ErrorBox } from './components/ErrorBox';
 import { ObjectDetailPanel } from './features/object-detail/ObjectDetailPanel';
 import { ObjectsView } from './features/objects/ObjectsView';
+import { EngineBanner } from './features/engine/EngineBanner';
+import { PluginDetailPanel } from './features/plugins/PluginDetailPanel';
+import { PluginsView } from './features/plugins/PluginsView';
+import { TaskDetailPanel } from './features/tasks/TaskDetailPanel';
+import { TasksView } from './features/tasks/TasksView';
 import { NoOrganisations } from './features/orgs/NoOrganisations';
 import { OrgSidebar } from './features/orgs/OrgSidebar';
 import { DialogHost } from './features/shell/DialogHost';
@@ -36,13 +41,39 @@ function MainPane() {
     );
   }
   if (!hasOrgs) return <NoOrganisations />;
-  return <ObjectsView />;
+  return <CurrentView />;
+}
+
+function CurrentView() {
+  const view = useStore((s) => s.view);
+  switch (view) {
+    case 'objects':
+      return <ObjectsView />;
+    case 'plugins':
+      return <PluginsView />;
+    case 'tasks':
+      return <TasksView />;
+    default: {
+      const never: never = view;
+      return never;
+    }
+  }
+}
+
+/** The right-hand detail of the current view, if something is open in it. */
+function useDetail(): 'object' | 'plugin' | 'task' | null {
+  return useStore((s) => {
+    if (s.view === 'objects') return s.openPk ? 'object' : null;
+    if (s.view === 'plugins') return s.openPluginId ? 'plugin' : null;
+    return s.openTaskId ? 'task' : null;
+  });
 }
 
 export function App() {
   const toasts = useStore((s) => s.toasts);
   const dismissToast = useStore((s) => s.dismissToast);
-  const detailOpen = useStore((s) => s.openPk !== null);
+  const detail = useDetail();
+  const hasOrgs = useStore((s) => s.orgs.length > 0);
   useTheme();
   useShortcuts();
 
@@ -52,16 +83,20 @@ export function App() {
     void s.loadOrgs();
     void s.loadTypes();
     void s.loadSystemInfo();
+    void s.checkEngine();
     return off;
   }, []);
 
   return (
-    <div className={`app${detailOpen ? ' with-detail' : ''}`}>
+    <div className={`app${detail && hasOrgs ? ' with-detail' : ''}`}>
       <OrgSidebar />
       <main className="main">
+        <EngineBanner />
         <MainPane />
       </main>
-      {detailOpen && <ObjectDetailPanel />}
+      {hasOrgs && detail === 'object' && <ObjectDetailPanel />}
+      {hasOrgs && detail === 'plugin' && <PluginDetailPanel />}
+      {hasOrgs && detail === 'task' && <TaskDetailPanel />}
       <StatusBar />
       <DialogHost />
       <Toasts toasts={toasts} onDismiss={dismissToast} />

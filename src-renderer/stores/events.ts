@@ -10,6 +10,7 @@ const COALESCE_MS = 150;
 export function connectEvents(): () => void {
   let objectsTimer: number | undefined;
   let orgsTimer: number | undefined;
+  let levelsTimer: number | undefined;
 
   const refreshOrgsSoon = () => {
     window.clearTimeout(orgsTimer);
@@ -20,6 +21,25 @@ export function connectEvents(): () => void {
     const s = useStore.getState();
     if (event.topic === 'orgs.changed') {
       refreshOrgsSoon();
+      return;
+    }
+    if (event.org !== undefined && event.org !== s.currentOrg && event.topic !== 'objects.changed') return;
+    if (event.topic === 'levels.changed') {
+      window.clearTimeout(levelsTimer);
+      levelsTimer = window.setTimeout(() => useStore.getState().onLevelsChanged(), COALESCE_MS);
+      return;
+    }
+    if (event.topic === 'plugins.changed') {
+      useStore.getState().onPluginsChanged();
+      return;
+    }
+    if (event.topic === 'tasks.changed') {
+      useStore.getState().onTasksChanged();
+      return;
+    }
+    if (event.topic === 'raw.stored') {
+      // new raw files trigger normalizer tasks; task lists follow through tasks.changed
+      useStore.getState().onRawStored();
       return;
     }
     if (event.topic === 'objects.changed') {
@@ -41,6 +61,9 @@ export function connectEvents(): () => void {
       const s = useStore.getState();
       void s.loadOrgs();
       s.refreshVisible();
+      s.onLevelsChanged();
+      s.onTasksChanged();
+      s.onPluginsChanged();
     }
   });
 
@@ -49,5 +72,6 @@ export function connectEvents(): () => void {
     offConnection();
     window.clearTimeout(objectsTimer);
     window.clearTimeout(orgsTimer);
+    window.clearTimeout(levelsTimer);
   };
 }

@@ -71,6 +71,7 @@ export const createObjectsSlice: Slice<ObjectsSlice> = (set, get) => {
         rowCount,
         listError: null,
       });
+      void get().loadLevels(res.items.map((r) => r.pk));
     } catch (e) {
       if (get().listGeneration !== generation) return;
       const err = ApiError.from(e);
@@ -106,7 +107,7 @@ export const createObjectsSlice: Slice<ObjectsSlice> = (set, get) => {
     resetObjects() {
       const generation = get().listGeneration + 1;
       pending.clear();
-      set({ pages: {}, total: null, totalCapped: false, rowCount: 0, listError: null, listGeneration: generation, cursor: -1 });
+      set({ pages: {}, total: null, totalCapped: false, rowCount: 0, listError: null, listGeneration: generation, cursor: -1, selected: new Set(), selectionAnchor: -1 });
       void fetchPage(0, generation);
     },
 

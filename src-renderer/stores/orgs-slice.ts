@@ -38,6 +38,7 @@ export const createOrgsSlice: Slice<OrgsSlice> = (set, get) => ({
       set({ orgs, orgsStatus: 'ready', orgsError: null });
       const current = get().currentOrg;
       if (!current || !orgs.some((o) => o.code === current)) get().selectOrg(orgs[0]?.code ?? null);
+      else if (!get().clearance) void get().loadClearance();
     } catch (e) {
       const err = ApiError.from(e);
       set({ orgsStatus: 'error', orgsError: { code: err.code, message: err.message, details: err.details } });
@@ -52,9 +53,24 @@ export const createOrgsSlice: Slice<OrgsSlice> = (set, get) => ({
     } catch {
       /* storage unavailable: the choice lasts this session */
     }
-    set({ currentOrg: code });
+    set({
+      currentOrg: code,
+      levels: {},
+      clearance: null,
+      openPluginId: null,
+      openTaskId: null,
+      plugins: [],
+      pluginsStatus: 'idle',
+      tasks: [],
+      taskCounts: null,
+      tasksStatus: 'idle',
+      taskOffset: 0,
+    });
     get().closeObject();
     get().resetObjects();
+    void get().loadClearance();
+    if (get().view === 'plugins') void get().loadPlugins();
+    if (get().view === 'tasks') void get().loadTasks();
   },
 
   async createOrg(code, name) {

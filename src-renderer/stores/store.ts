@@ -1,7 +1,11 @@
 import { create } from 'zustand';
+import { createEngineSlice } from './engine-slice';
+import { createLevelsSlice } from './levels-slice';
 import { createObjectsSlice } from './objects-slice';
 import { createOrgsSlice } from './orgs-slice';
+import { createPluginsSlice } from './plugins-slice';
 import { createSelectionSlice } from './selection-slice';
+import { createTasksSlice } from './tasks-slice';
 import type { Store } from './types';
 import { createUiSlice } from './ui-slice';
 
@@ -11,6 +15,10 @@ export const useStore = create<Store>()((...a) => ({
   ...createObjectsSlice(...a),
   ...createSelectionSlice(...a),
   ...createUiSlice(...a),
+  ...createLevelsSlice(...a),
+  ...createPluginsSlice(...a),
+  ...createTasksSlice(...a),
+  ...createEngineSlice(...a),
 }));
 
 export type { Store } from './types';

@@ -1,10 +1,14 @@
 import type { StateCreator } from 'zustand';
+import type { EngineSlice } from './engine-slice';
+import type { LevelsSlice } from './levels-slice';
 import type { OrgsSlice } from './orgs-slice';
 import type { ObjectsSlice } from './objects-slice';
+import type { PluginsSlice } from './plugins-slice';
 import type { SelectionSlice } from './selection-slice';
+import type { TasksSlice } from './tasks-slice';
 import type { UiSlice } from './ui-slice';
 
-export type Store = OrgsSlice & ObjectsSlice & SelectionSlice & UiSlice;
+export type Store = OrgsSlice & ObjectsSlice & SelectionSlice & UiSlice & LevelsSlice & PluginsSlice & TasksSlice & EngineSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;
 
 /** A coded error as kept in state (plain data, not an Error instance). */

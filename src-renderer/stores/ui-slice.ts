@@ -8,7 +8,19 @@ export type Dialog =
   | { kind: 'deleteOrg'; code: string }
   | { kind: 'addObject' }
   | { kind: 'importCsv' }
-  | { kind: 'deleteObject'; pk: string };
+  | { kind: 'deleteObject'; pk: string }
+  /** the organisation clearance (indemnification); `retry` is a declaration to repeat once accepted */
+  | { kind: 'clearance'; retry?: { pks: string[]; level: number }; reason?: string }
+  | { kind: 'uploadRaw'; inputPk?: string }
+  | { kind: 'rawViewer'; rawId: string };
+
+/** The top-level views of the main pane. */
+export type View = 'objects' | 'plugins' | 'tasks';
+export const VIEWS: readonly { view: View; label: string; key: string }[] = [
+  { view: 'objects', label: 'Objects', key: 'o' },
+  { view: 'plugins', label: 'Plugins', key: 'p' },
+  { view: 'tasks', label: 'Tasks', key: 't' },
+];
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -19,11 +31,19 @@ export interface Toast {
 }
 
 export interface UiSlice {
+  view: View;
   dialog: Dialog | null;
   theme: ThemeChoice;
   toasts: Toast[];
   connection: ConnectionState;
   systemInfo: SystemInfo | null;
+  setView(v: View): void;
+  /** navigates to the Objects view with this object open */
+  showObject(pk: string): void;
+  /** navigates to the Tasks view with this task open */
+  showTask(id: string): void;
+  /** navigates to the Plugins view with this plugin open */
+  showPlugin(id: string): void;
   openDialog(d: Dialog): void;
   closeDialog(): void;
   setTheme(t: ThemeChoice): void;
@@ -46,11 +66,29 @@ function readTheme(): ThemeChoice {
 }
 
 export const createUiSlice: Slice<UiSlice> = (set, get) => ({
+  view: 'objects',
   dialog: null,
   theme: readTheme(),
   toasts: [],
   connection: 'connecting',
   systemInfo: null,
+  setView(view) {
+    set({ view });
+    if (view === 'plugins') void get().loadPlugins();
+    if (view === 'tasks') void get().loadTasks();
+  },
+  showObject(pk) {
+    get().setView('objects');
+    get().openObject(pk);
+  },
+  showTask(id) {
+    get().setView('tasks');
+    get().openTask(id);
+  },
+  showPlugin(id) {
+    get().setView('plugins');
+    get().openPlugin(id);
+  },
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
   setTheme(theme) {

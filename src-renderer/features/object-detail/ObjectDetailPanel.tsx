@@ -7,6 +7,10 @@ import { Spinner } from '../../components/Spinner';
 import { formatDate } from '../../components/format';
 import { useStore } from '../../stores/store';
 import { AsOfBar } from './AsOfBar';
+import { ClearanceSection } from './ClearanceSection';
+import { ObjectRawSection } from './ObjectRawSection';
+import { ObjectTasksSection } from './ObjectTasksSection';
+import { ScanSection } from './ScanSection';
 import { HistoryTimeline } from './HistoryTimeline';
 import { Origins } from './Origins';
 import { useApiResource } from './use-api-resource';
@@ -102,6 +106,11 @@ export function ObjectDetailPanel() {
                 </div>
               </dl>
             </section>
+
+            <ClearanceSection org={org} pk={pk} readOnly={!!asOf} />
+            <ScanSection org={org} pk={pk} readOnly={!!asOf} />
+            <ObjectTasksSection org={org} pk={pk} />
+            <ObjectRawSection org={org} pk={pk} readOnly={!!asOf} />
 
             <section className="detail-section" aria-labelledby="sec-in">
               <h3 id="sec-in">

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { OriginBadge } from '../../components/Badge';
+import { LevelBadge } from '../../components/LevelBadge';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Spinner } from '../../components/Spinner';
@@ -50,6 +51,13 @@ export function ObjectsTable() {
   const resetObjects = useStore((s) => s.resetObjects);
   const openDialog = useStore((s) => s.openDialog);
   const setQuery = useStore((s) => s.setQuery);
+  const levels = useStore((s) => s.levels);
+  const selected = useStore((s) => s.selected);
+  const anchor = useStore((s) => s.selectionAnchor);
+  const toggleSelected = useStore((s) => s.toggleSelected);
+  const addSelected = useStore((s) => s.addSelected);
+  const setSelected = useStore((s) => s.setSelected);
+  const clearSelected = useStore((s) => s.clearSelected);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -70,6 +78,20 @@ export function ObjectsTable() {
   }, [firstIndex, lastIndex, rowCount, listGeneration, ensurePages]);
 
   const rowAt = (index: number) => pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
+  const loadedPks = () => Object.keys(pages).sort((a, b) => Number(a) - Number(b)).flatMap((p) => pages[Number(p)]!.map((r) => r.pk));
+
+  /** shift-click: every loaded row between the anchor and this one */
+  const selectRangeTo = (index: number) => {
+    const from = anchor >= 0 ? anchor : index;
+    const pks: string[] = [];
+    for (let i = Math.min(from, index); i <= Math.max(from, index); i++) {
+      const r = rowAt(i);
+      if (r) pks.push(r.pk);
+    }
+    addSelected(pks, index);
+  };
+  const allLoaded = loadedPks();
+  const allSelected = allLoaded.length > 0 && allLoaded.every((pk) => selected.has(pk));
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (rowCount === 0) return;
@@ -80,7 +102,24 @@ export function ObjectsTable() {
     else if (e.key === 'PageUp') next = Math.max(0, cursor - 20);
     else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = rowCount - 1;
-    else if (e.key === 'Enter') {
+    else if (e.key === 'a' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      setSelected(loadedPks());
+      return;
+    } else if (e.key === ' ') {
+      const row = rowAt(Math.max(0, cursor));
+      if (row) {
+        if (e.shiftKey) selectRangeTo(Math.max(0, cursor));
+        else toggleSelected(row.pk, Math.max(0, cursor));
+      }
+      e.preventDefault();
+      return;
+    } else if (e.key === 'Escape' && selected.size > 0) {
+      e.preventDefault();
+      e.stopPropagation();
+      clearSelected();
+      return;
+    } else if (e.key === 'Enter') {
       const row = rowAt(Math.max(0, cursor));
       if (row) openObject(row.pk);
       e.preventDefault();
@@ -98,8 +137,23 @@ export function ObjectsTable() {
     <div className="objects-table" role="grid" aria-label="Objects" aria-rowcount={rowCount + 1}>
       <div role="rowgroup" className="table-head">
         <div role="row" className="row head-row" aria-rowindex={1}>
+          <div role="columnheader" className="cell col-check">
+            <input
+              type="checkbox"
+              aria-label={allSelected ? 'Clear selection' : 'Select all loaded rows (Ctrl+A)'}
+              title={allSelected ? 'Clear selection' : 'Select all loaded rows (Ctrl+A in the table)'}
+              checked={allSelected}
+              ref={(el) => {
+                if (el) el.indeterminate = !allSelected && selected.size > 0;
+              }}
+              onChange={() => (allSelected || selected.size > 0 ? clearSelected() : setSelected(allLoaded))}
+            />
+          </div>
           <SortHeader label="Type" sortKey="type" className="col-type" />
           <SortHeader label="Primary key" sortKey="pk" className="col-pk" />
+          <div role="columnheader" className="cell col-level" title="Scan level: solid = declared, outlined = inherited">
+            Level
+          </div>
           <div role="columnheader" className="cell col-origins">
             Origins
           </div>
@@ -157,28 +211,54 @@ export function ObjectsTable() {
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((v) => {
               const row = rowAt(v.index);
-              const selected = row !== undefined && row.pk === openPk;
+              const isOpen = row !== undefined && row.pk === openPk;
+              const ticked = row !== undefined && selected.has(row.pk);
+              const level = row ? levels[row.pk] : undefined;
               return (
                 <div
                   key={v.key}
                   id={`object-row-${v.index}`}
                   role="row"
                   aria-rowindex={v.index + 2}
-                  aria-selected={v.index === cursor}
-                  className={`row body-row${v.index === cursor ? ' cursor' : ''}${selected ? ' open' : ''}${v.index % 2 ? ' odd' : ''}`}
+                  aria-selected={ticked}
+                  className={`row body-row${v.index === cursor ? ' cursor' : ''}${isOpen ? ' open' : ''}${ticked ? ' ticked' : ''}${v.index % 2 ? ' odd' : ''}`}
                   style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => {
+                  onClick={(e) => {
                     setCursor(v.index);
-                    if (row) openObject(row.pk);
+                    if (!row) return;
+                    if (e.shiftKey) selectRangeTo(v.index);
+                    else if (e.ctrlKey || e.metaKey) toggleSelected(row.pk, v.index);
+                    else openObject(row.pk);
                   }}
                 >
                   {row ? (
                     <>
+                      <div role="gridcell" className="cell col-check">
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${row.pk}`}
+                          checked={ticked}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            setCursor(v.index);
+                            if (e.shiftKey) {
+                              e.preventDefault();
+                              selectRangeTo(v.index);
+                            }
+                          }}
+                          onChange={(e) => {
+                            if (!(e.nativeEvent as MouseEvent).shiftKey) toggleSelected(row.pk, v.index);
+                          }}
+                        />
+                      </div>
                       <div role="gridcell" className="cell col-type">
                         <span className="type-chip">{row.type}</span>
                       </div>
                       <div role="gridcell" className="cell col-pk mono" title={row.pk}>
                         {naturalKey(row.pk)}
+                      </div>
+                      <div role="gridcell" className="cell col-level">
+                        {level ? <LevelBadge level={level.level} kind={level.kind} /> : <span className="skeleton short" />}
                       </div>
                       <div role="gridcell" className="cell col-origins">
                         {row.originKinds.map((k) => (

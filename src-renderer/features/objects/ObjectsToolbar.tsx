@@ -39,6 +39,7 @@ export function ObjectsToolbar() {
         <input
           ref={input}
           id="object-search"
+          data-view-search
           className="search-input"
           type="search"
           aria-label="Search objects"

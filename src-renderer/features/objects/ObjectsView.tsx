@@ -1,5 +1,6 @@
 import { Icon } from '../../components/Icon';
 import { useStore } from '../../stores/store';
+import { BulkLevelBar } from './BulkLevelBar';
 import { ObjectsTable } from './ObjectsTable';
 import { ObjectsToolbar } from './ObjectsToolbar';
 
@@ -22,6 +23,9 @@ export function ObjectsView() {
           </button>
         </div>
         <div className="view-actions">
+          <button type="button" className="button" onClick={() => openDialog({ kind: 'uploadRaw' })}>
+            <Icon name="upload" /> Upload raw file
+          </button>
           <button type="button" className="button" onClick={() => openDialog({ kind: 'importCsv' })}>
             <Icon name="upload" /> Import CSV
           </button>
@@ -31,6 +35,7 @@ export function ObjectsView() {
         </div>
       </header>
       <ObjectsToolbar />
+      <BulkLevelBar />
       <ObjectsTable />
     </section>
   );

@@ -33,7 +33,7 @@ export function ReferencePicker({ id, org, refTypes, value, onChange, invalid, d
     const t = window.setTimeout(async () => {
       try {
         const text = value.includes('|') ? value.slice(value.indexOf('|') + 1) : value;
-        const page = await api().call('objects.list', { org, types: [...refTypes], search: text.trim() || undefined, limit: 8 });
+        const page = await api().call('objects.list', { org, types: refTypes.length ? [...refTypes] : undefined, search: text.trim() || undefined, limit: 8 });
         if (!stale) {
           setMatches(page.items);
           setFailed(false);

@@ -2,6 +2,8 @@ import { useStore } from '../../stores/store';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Spinner } from '../../components/Spinner';
 import { formatCount } from '../../components/format';
+import { ClearanceSummary } from '../clearance/ClearanceSummary';
+import { ViewNav } from '../shell/ViewNav';
 
 /** The organisation picker: every organisation, the current one highlighted. */
 export function OrgSidebar() {
@@ -14,13 +16,14 @@ export function OrgSidebar() {
   const loadOrgs = useStore((s) => s.loadOrgs);
 
   return (
-    <nav className="sidebar" aria-label="Organisations">
+    <nav className="sidebar" aria-label="Navigation">
       <div className="sidebar-header">
         <span className="brand" aria-label="Kattegat">
           <span className="brand-mark" aria-hidden="true" />
           Kattegat
         </span>
       </div>
+      {current && <ViewNav />}
       <div className="sidebar-section-title">Organisations</div>
       <ul className="org-list">
         {status === 'loading' && <li><Spinner label="Loading organisations" /></li>}
@@ -50,6 +53,7 @@ export function OrgSidebar() {
         ))}
       </ul>
       <div className="sidebar-footer">
+        <ClearanceSummary />
         <button type="button" className="button ghost full" onClick={() => openDialog({ kind: 'createOrg' })}>
           + New organisation
         </button>

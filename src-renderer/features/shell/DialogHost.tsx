@@ -1,5 +1,8 @@
 import { useStore } from '../../stores/store';
+import { ClearanceDialog } from '../clearance/ClearanceDialog';
 import { ImportCsvDialog } from '../import/ImportCsvDialog';
+import { RawViewerDialog } from '../raw/RawViewerDialog';
+import { UploadRawDialog } from '../raw/UploadRawDialog';
 import { DeleteObjectDialog } from '../object-detail/DeleteObjectDialog';
 import { AddObjectDialog } from '../objects/AddObjectDialog';
 import { CreateOrgDialog, DeleteOrgDialog, RenameOrgDialog } from '../orgs/OrgDialogs';
@@ -21,6 +24,12 @@ export function DialogHost() {
       return <ImportCsvDialog />;
     case 'deleteObject':
       return <DeleteObjectDialog pk={dialog.pk} />;
+    case 'clearance':
+      return <ClearanceDialog retry={dialog.retry} reason={dialog.reason} />;
+    case 'uploadRaw':
+      return <UploadRawDialog inputPk={dialog.inputPk} />;
+    case 'rawViewer':
+      return <RawViewerDialog key={dialog.rawId} rawId={dialog.rawId} />;
     default: {
       const never: never = dialog;
       return never;

@@ -1,0 +1,148 @@
+/**
+ * The settings form of a boefje, derived from the JSON-Schema subset of its manifest: which
+ * control each property gets, the form's starting values and the payload for plugins.settings.set.
+ * Pure: no React, no API.
+ */
+export interface SchemaNode {
+  type?: string;
+  title?: string;
+  description?: string;
+  enum?: (string | number | boolean)[];
+  items?: SchemaNode;
+  minimum?: number;
+  maximum?: number;
+  default?: unknown;
+  secret?: boolean;
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+}
+
+export type FieldKind = 'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'multi-enum' | 'secret' | 'json';
+
+export interface SettingField {
+  name: string;
+  kind: FieldKind;
+  label: string;
+  description?: string;
+  required: boolean;
+  options: string[];
+  defaultValue: unknown;
+  min?: number;
+  max?: number;
+}
+
+/** text and numbers as typed; booleans; the ticked options of a multi-enum; a secret's new value */
+export type FieldValue = string | boolean | string[];
+export interface FormState {
+  values: Record<string, FieldValue>;
+  /** secrets the user asked to clear */
+  clear: Record<string, boolean>;
+}
+
+function kindOf(node: SchemaNode): FieldKind {
+  if (node.secret) return 'secret';
+  if (node.type === 'boolean') return 'boolean';
+  if (node.type === 'integer') return 'integer';
+  if (node.type === 'number') return 'number';
+  if (node.type === 'string') return node.enum ? 'enum' : 'text';
+  if (node.type === 'array' && node.items?.enum) return 'multi-enum';
+  return 'json';
+}
+
+export function fieldsOf(schema: Record<string, unknown> | null): SettingField[] {
+  const s = schema as SchemaNode | null;
+  if (!s?.properties) return [];
+  const required = new Set(s.required ?? []);
+  return Object.entries(s.properties).map(([name, node]) => ({
+    name,
+    kind: kindOf(node),
+    label: node.title ?? name,
+    description: node.description,
+    required: required.has(name),
+    options: (node.enum ?? node.items?.enum ?? []).map(String),
+    defaultValue: node.default,
+    min: node.minimum,
+    max: node.maximum,
+  }));
+}
+
+/** The form as it starts: stored settings, else the schema's defaults (secrets always start empty). */
+export function initialState(fields: readonly SettingField[], settings: Record<string, unknown>): FormState {
+  const values: Record<string, FieldValue> = {};
+  for (const f of fields) {
+    const v = f.name in settings ? settings[f.name] : f.defaultValue;
+    switch (f.kind) {
+      case 'secret':
+        values[f.name] = '';
+        break;
+      case 'boolean':
+        values[f.name] = v === true;
+        break;
+      case 'multi-enum':
+        values[f.name] = Array.isArray(v) ? v.map(String) : [];
+        break;
+      case 'json':
+        values[f.name] = v === undefined ? '' : JSON.stringify(v);
+        break;
+      default:
+        values[f.name] = v === undefined || v === null ? '' : String(v);
+    }
+  }
+  return { values, clear: {} };
+}
+
+export type Payload = Record<string, string | number | boolean | string[] | null | unknown>;
+
+/**
+ * The settings to send, or the client-side errors by field. Empty optional fields are left out
+ * (the default applies); a secret is sent only when typed (a new value) or cleared (null).
+ */
+export function toPayload(fields: readonly SettingField[], state: FormState): { payload: Payload; errors: Record<string, string> } {
+  const payload: Payload = {};
+  const errors: Record<string, string> = {};
+  for (const f of fields) {
+    const v = state.values[f.name];
+    switch (f.kind) {
+      case 'secret':
+        if (state.clear[f.name]) payload[f.name] = null;
+        else if (typeof v === 'string' && v !== '') payload[f.name] = v;
+        break;
+      case 'boolean':
+        payload[f.name] = v === true;
+        break;
+      case 'multi-enum':
+        payload[f.name] = Array.isArray(v) ? v : [];
+        break;
+      case 'integer':
+      case 'number': {
+        const text = String(v ?? '').trim();
+        if (text === '') break;
+        const n = Number(text);
+        if (!Number.isFinite(n) || (f.kind === 'integer' && !Number.isInteger(n))) errors[f.name] = f.kind === 'integer' ? 'Enter a whole number.' : 'Enter a number.';
+        else payload[f.name] = n;
+        break;
+      }
+      case 'json': {
+        const text = String(v ?? '').trim();
+        if (text === '') break;
+        try {
+          payload[f.name] = JSON.parse(text);
+        } catch {
+          errors[f.name] = 'Enter valid JSON.';
+        }
+        break;
+      }
+      default: {
+        const text = String(v ?? '');
+        if (text !== '') payload[f.name] = text;
+      }
+    }
+  }
+  return { payload, errors };
+}
+
+/** The form field an API error names ("record_types.2" belongs to record_types). */
+export function fieldOfError(details: Record<string, unknown> | undefined): string | null {
+  const f = details?.field;
+  return typeof f === 'string' && f ? f.split('.')[0]! : null;
+}

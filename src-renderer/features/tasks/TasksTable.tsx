@@ -1,0 +1,88 @@
+import type { TaskInfo } from '../../../src-main/api/contracts/scans';
+import { PkLabel } from '../../components/PkLabel';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDate, formatDuration, formatRelative } from '../../components/format';
+
+interface Props {
+  tasks: readonly TaskInfo[];
+  openId: string | null;
+  onOpen(id: string): void;
+  onOpenObject(pk: string): void;
+}
+
+/** Tasks as a table; arrow keys move between rows, Enter opens. */
+export function TasksTable({ tasks, openId, onOpen, onOpenObject }: Props) {
+  const onKeyDown = (e: React.KeyboardEvent<HTMLTableSectionElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('tr')];
+    const i = rows.indexOf(document.activeElement as HTMLElement);
+    const next = rows[e.key === 'ArrowDown' ? Math.min(rows.length - 1, i + 1) : Math.max(0, i - 1)];
+    if (next) {
+      e.preventDefault();
+      next.focus();
+    }
+  };
+  return (
+    <table className="data-table tasks-table" aria-label="Tasks">
+      <thead>
+        <tr>
+          <th className="col-status">Status</th>
+          <th className="col-kind">Kind</th>
+          <th>Plugin</th>
+          <th>Input object</th>
+          <th className="col-time">Created</th>
+          <th className="col-duration">Duration</th>
+          <th>Error</th>
+        </tr>
+      </thead>
+      <tbody onKeyDown={onKeyDown}>
+        {tasks.map((t) => (
+          <tr
+            key={t.id}
+            tabIndex={0}
+            className={t.id === openId ? 'open' : undefined}
+            aria-selected={t.id === openId}
+            onClick={() => onOpen(t.id)}
+            onKeyDown={(e) => e.key === 'Enter' && onOpen(t.id)}
+          >
+            <td>
+              <StatusBadge status={t.status} />
+            </td>
+            <td>
+              <span className={`kind-chip kind-${t.kind}`}>{t.kind}</span>
+            </td>
+            <td className="mono">{t.pluginId}</td>
+            <td className="cell-pk">
+              {t.inputPk ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Open ${t.inputPk}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onOpenObject(t.inputPk!);
+                  }}
+                >
+                  <PkLabel pk={t.inputPk} />
+                </button>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
+            <td className="muted" title={formatDate(t.createdAt)}>
+              {formatRelative(t.createdAt)}
+            </td>
+            <td className="muted num">{formatDuration(t.durationMs)}</td>
+            <td className="cell-error" title={t.error ? `${t.error.code}: ${t.error.message}` : undefined}>
+              {t.error && (
+                <>
+                  <span className="error-code">{t.error.code}</span> <span className="muted">{t.error.message}</span>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
