@@ -107,13 +107,19 @@ export function ClearanceDialog({ retry, reason }: Props) {
           value={name}
           autoComplete="name"
           aria-invalid={errors.name ? true : undefined}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+            setErrors((x) => ({ ...x, name: undefined }));
+          }}
           data-autofocus
         />
       </FormField>
       <div className={`form-field checkbox-field${errors.tick ? ' has-error' : ''}`}>
         <label>
-          <input type="checkbox" checked={ticked} onChange={(e) => setTicked(e.target.checked)} aria-invalid={errors.tick ? true : undefined} />
+          <input type="checkbox" checked={ticked} onChange={(e) => {
+              setTicked(e.target.checked);
+              setErrors((x) => ({ ...x, tick: undefined }));
+            }} aria-invalid={errors.tick ? true : undefined} />
           I have permission to scan this organisation’s systems up to L{level} and accept responsibility for it
         </label>
         {errors.tick && (

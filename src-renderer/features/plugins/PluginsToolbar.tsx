@@ -47,7 +47,7 @@ export function PluginsToolbar() {
         </kbd>
       </div>
       <select aria-label="Filter by kind" className="small-select" value={filter.kind ?? ''} onChange={(e) => setFilter({ kind: (e.target.value || null) as typeof filter.kind })}>
-        <option value="">Boefjes and normalizers</option>
+        <option value="">All kinds</option>
         <option value="boefje">Boefjes</option>
         <option value="normalizer">Normalizers</option>
       </select>
@@ -57,7 +57,7 @@ export function PluginsToolbar() {
         value={filter.enabled === null ? '' : String(filter.enabled)}
         onChange={(e) => setFilter({ enabled: e.target.value === '' ? null : e.target.value === 'true' })}
       >
-        <option value="">Enabled and disabled</option>
+        <option value="">Any state</option>
         <option value="true">Enabled</option>
         <option value="false">Disabled</option>
       </select>

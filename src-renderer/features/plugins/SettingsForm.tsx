@@ -154,6 +154,7 @@ export function SettingsForm({ pluginId, schema, settings, secretsSet, onSave }:
               invalid={!!errors[f.name]}
               setValue={(v) => {
                 setSaved(false);
+                if (errors[f.name]) setErrors(({ [f.name]: _gone, ...rest }) => rest);
                 setState((s) => ({ ...s, values: { ...s.values, [f.name]: v } }));
               }}
               setClear={(on) => setState((s) => ({ ...s, clear: { ...s.clear, [f.name]: on }, values: { ...s.values, [f.name]: '' } }))}

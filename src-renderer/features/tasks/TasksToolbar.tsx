@@ -1,8 +1,10 @@
-import { TASK_STATUSES, type TaskStatus } from '../../../src-main/api/contracts/scans';
+import type { TaskStatus } from '../../../src-main/api/contracts/scans';
 import { Chips } from '../../components/Chips';
 import { TASK_PAGE_SIZE } from '../../stores/tasks-slice';
 import { useStore } from '../../stores/store';
 
+/** in lifecycle order (a value import of the contract would pull zod into the renderer) */
+const TASK_STATUSES: readonly TaskStatus[] = ['queued', 'running', 'completed', 'failed', 'cancelled'];
 const LABELS: Record<TaskStatus, string> = { queued: 'Queued', running: 'Running', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' };
 
 /** Status chips with counts, the kind filter and paging. */
@@ -25,7 +27,7 @@ export function TasksToolbar() {
         onToggle={toggle}
       />
       <select aria-label="Filter by kind" className="small-select" value={filter.kind ?? ''} onChange={(e) => setFilter({ kind: (e.target.value || null) as typeof filter.kind })}>
-        <option value="">Boefjes and normalizers</option>
+        <option value="">All kinds</option>
         <option value="boefje">Boefjes</option>
         <option value="normalizer">Normalizers</option>
       </select>
