@@ -6,7 +6,8 @@
 import type { EngineStatus } from '../api/contracts/scans';
 import type { Clock } from '../common/clock';
 import { connectEngine, probeEngine, type Engine, type EngineLocateOptions } from './engine';
-import { ensureImage, type BuiltImage } from './images';
+import { contextHash, ensureImage, imageTag, type BuiltImage } from './images';
+import { BASE_IMAGE_DEFAULT } from './defaults';
 import { runContainer, type RunLimits, type RunResult } from './container';
 import { RunnerError } from './errors';
 
@@ -44,6 +45,8 @@ export class DockerRuntime implements ContainerRuntime {
   private engine: Promise<Engine> | undefined;
   private cached: EngineStatus | undefined;
   private readonly builds = new Map<string, Promise<BuiltImage>>();
+  /** images verified up to date in this process: key -> context hash (skips an inspect per task) */
+  private readonly verified = new Map<string, string>();
 
   constructor(private readonly opts: DockerRuntimeOptions = {}) {}
 
@@ -69,7 +72,22 @@ export class DockerRuntime implements ContainerRuntime {
   async run(r: BoefjeRun): Promise<RunResult & { image: string }> {
     const { docker } = await this.docker();
     const key = `${r.pluginId}:${r.version}:${r.contextDir}`;
-    // concurrent tasks of one boefje share one build
+    const image = await this.image(docker, key, r);
+    if (r.signal?.aborted) throw new RunnerError('CANCELLED', 'The task was cancelled before its container started');
+    const spec = { image, cmd: r.cmd, input: r.input, limits: r.limits, capAdd: r.capAdd, defaultMimeTypes: r.defaultMimeTypes, labels: r.labels, signal: r.signal };
+    try {
+      return { ...(await runContainer(docker, spec)), image };
+    } catch (e) {
+      // removed behind our back since it was verified: build it again, once
+      if (!(e instanceof RunnerError && e.code === 'IMAGE_NOT_FOUND') || !this.verified.delete(key)) throw e;
+      return { ...(await runContainer(docker, { ...spec, image: await this.image(docker, key, r) })), image };
+    }
+  }
+
+  /** The boefje's image, built when missing or stale; concurrent tasks of one boefje share one build. */
+  private async image(docker: Engine['docker'], key: string, r: BoefjeRun): Promise<string> {
+    const hash = contextHash(r.contextDir, { BASE_IMAGE: this.opts.baseImage ?? BASE_IMAGE_DEFAULT, ...r.buildArgs });
+    if (this.verified.get(key) === hash) return imageTag(r.pluginId, r.version);
     let build = this.builds.get(key);
     if (!build) {
       build = ensureImage(docker, {
@@ -83,19 +101,9 @@ export class DockerRuntime implements ContainerRuntime {
       }).finally(() => this.builds.delete(key));
       this.builds.set(key, build);
     }
-    const { image } = await build;
-    if (r.signal?.aborted) throw new RunnerError('CANCELLED', 'The task was cancelled before its container started');
-    const result = await runContainer(docker, {
-      image,
-      cmd: r.cmd,
-      input: r.input,
-      limits: r.limits,
-      capAdd: r.capAdd,
-      defaultMimeTypes: r.defaultMimeTypes,
-      labels: r.labels,
-      signal: r.signal,
-    });
-    return { ...result, image };
+    const built = await build;
+    this.verified.set(key, built.contextHash);
+    return built.image;
   }
 }
 
