@@ -12,7 +12,7 @@ OUT=${KAT_OUTPUT_DIR:-/out}
 WORK=$(mktemp -d /tmp/wpa.XXXXXX)
 
 # a setting, or its default when absent (jq's // would also replace an explicit false)
-setting() { jq -r --arg k "$1" --arg d "$2" 'if (.settings[$k] // null) == null then $d else .settings[$k] | tostring end' "$IN"; }
+setting() { jq -r --arg k "$1" --arg d "$2" 'if .settings[$k] == null then $d else .settings[$k] | tostring end' "$IN"; }
 
 url=$(jq -r '
   .input.key as $k
