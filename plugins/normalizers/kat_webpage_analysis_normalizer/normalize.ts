@@ -16,7 +16,7 @@
  */
 import { normalizeObject, type OOI } from '../../../src-main/graph/model';
 import { isBad, normIP } from '../../../src-main/graph/model/values';
-import type { Normalize } from '../../../src-main/normalizers/types';
+import { malformed, type Normalize } from '../../../src-main/normalizers/types';
 import { readDocument, type Hop } from './schema';
 import { ipObject, splitUrl, webUrlObjects } from './web-urls';
 
@@ -78,10 +78,11 @@ function locationLinks(hop: Hop, values: string[], headerPk: string, network: st
 
 function hopObjects(hop: Hop, index: number, input: OOI | null, network: string, add: Add): void {
   if (hop.exitcode !== 0 || hop.http_code === 0) return; // no response: nothing observed
-  const remote = hop.remote_ip ? normIP(hop.remote_ip) : null;
-  if (remote === null || isBad(remote)) return;
+  // curl reports the address of every response and requested only http(s) URLs; anything else is not its output
+  const remote = normIP(hop.remote_ip ?? '');
+  if (isBad(remote)) throw malformed(`hop ${index} got a response but its remote_ip '${hop.remote_ip ?? ''}' is not an address`, { reason: 'schema', path: `hops.${index}.remote_ip` });
   const target = targetOf(hop, index, input, network, add);
-  if (target === null) return;
+  if (target === null) throw malformed(`hop ${index} has no absolute http(s) URL`, { reason: 'schema', path: `hops.${index}.url` });
 
   const ip = ipObject(network, remote);
   const ipPort = normalizeObject('IPPort', { address: ip.pk, protocol: 'tcp', port: target.port });
