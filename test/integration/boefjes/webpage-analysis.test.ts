@@ -144,6 +144,13 @@ describeWithEngine('webpage-analysis boefje (real engine)', missing, () => {
     expect(doc.hops.map((h) => h.http_code)).toEqual([301]);
   });
 
+  it('with verify_tls on, a certificate from an unknown CA fails the fetch', async () => {
+    const r = await runBoefje(docker, boefje, hostUrl('https', https.port, '/'), { verify_tls: true });
+    expect(r.exitCode).toBe(1);
+    expect(r.files).toEqual([]);
+    expect(r.stderr).toMatch(/could not be fetched \(curl exit 60\)/);
+  });
+
   it('fetches an address URL: an IP service, no website', async () => {
     const input = normalizeObject('IPAddressHTTPURL', { network: NET, scheme: 'http', netloc: 'IPAddressV4|internet|127.0.0.1', port: http.port, path: '/' });
     const { raw } = outputOf(await runBoefje(docker, boefje, input));
