@@ -14,7 +14,8 @@ export function createLogger(scope: string, level: LogLevel = (process.env.KAT_L
   const emit = (l: LogLevel, msg: string, data?: Record<string, unknown>) => {
     if (ORDER[l] < min) return;
     const line = `[${new Date().toISOString()}] ${l.toUpperCase()} ${scope}: ${msg}` + (data ? ' ' + JSON.stringify(data) : '');
-    (l === 'error' || l === 'warn' ? process.stderr : process.stdout).write(line + '\n');
+    // every log line goes to stderr: stdout is for what a host prints on purpose (the UI URL)
+    process.stderr.write(line + '\n');
   };
   return {
     debug: (m, d) => emit('debug', m, d),

@@ -16,6 +16,11 @@ import { RawFiles } from '../rawstore/raw-files';
 import { createRawStore, rawStoreConfigFor, type RawStoreConfig } from '../rawstore/config';
 // scan levels (issue 3)
 import { LevelService } from '../levels/service';
+// tasks and the runner (issue 3)
+import { TaskService } from '../tasks/service';
+import { TaskRunner, type TaskRunnerOptions } from '../runner/task-runner';
+import { DockerRuntime, NoRuntime, type ContainerRuntime } from '../runner/runtime';
+import type { EngineLocateOptions } from '../runner/engine';
 
 export interface KatOptions {
   /** 'memory://' or a directory for the database */
@@ -31,6 +36,13 @@ export interface KatOptions {
   pluginsDir?: string;
   /** raw file backend (default: memory for memory://, else <data>/raw-files, or S3 from KAT_RAW_STORE=s3) */
   rawStore?: RawStoreConfig;
+  /**
+   * The container engine for boefjes: where to find it (default: DOCKER_HOST, /var/run/docker.sock,
+   * podman's sockets), false for a core that never scans, or a runtime (tests).
+   */
+  engine?: EngineLocateOptions | false | ContainerRuntime;
+  /** runner concurrency; start: false leaves queued tasks alone (default true) */
+  runner?: TaskRunnerOptions & { start?: boolean };
 }
 
 /** The core, wired: database, graph services, event outbox and the contract's handlers. */
@@ -42,6 +54,9 @@ export interface Kat extends KatApi {
   readonly dispatch: Dispatch;
   readonly plugins: PluginCatalogue;
   readonly raw: RawFiles;
+  readonly tasks: TaskService;
+  readonly runner: TaskRunner;
+  readonly runtime: ContainerRuntime;
 }
 
 export async function createKat(opts: KatOptions): Promise<Kat> {
@@ -60,10 +75,19 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
   const levels = new LevelService(db, clock, outbox, log);
   outbox.subscribe(levels.onEvent);
   // --- end scan levels ---
-  const dispatch = createDispatch(createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels }));
+  // --- tasks and the runner (issue 3): raw files trigger normalizers, level drops clean the queue ---
+  const runtime = runtimeFor(opts.engine, clock);
+  const tasks = new TaskService({ db, clock, plugins, raw, ...events });
+  outbox.subscribe(tasks.onEvent);
+  const runner = new TaskRunner({ db, clock, log, tasks, plugins, raw, graph, runtime, ...events }, opts.runner);
+  // --- end tasks ---
+  const dispatch = createDispatch(
+    createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels, tasks, runtime, onEngineAvailable: () => runner.wake() }),
+  );
   for (const l of opts.listeners ?? []) outbox.subscribe(l);
   // Events committed but not dispatched before a crash are replayed now.
   await outbox.dispatch();
+  if (opts.runner?.start !== false) await runner.start();
   let closed = false;
   return {
     db,
@@ -73,6 +97,9 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
     dispatch,
     plugins,
     raw,
+    tasks,
+    runner,
+    runtime,
     dataLocation: db.location,
     call: (method, params, ctx) => {
       if (closed) return Promise.reject(new AppError('INTERNAL', 'The core is closed'));
@@ -82,8 +109,16 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
     close: async () => {
       if (closed) return;
       closed = true;
+      await runner.stop();
+      await runtime.close?.();
       await raw.close();
       await db.close();
     },
   };
+}
+
+function runtimeFor(engine: KatOptions['engine'], clock: Clock): ContainerRuntime {
+  if (engine === false) return new NoRuntime();
+  if (engine && typeof (engine as ContainerRuntime).run === 'function') return engine as ContainerRuntime;
+  return new DockerRuntime({ ...(engine as EngineLocateOptions | undefined), clock });
 }

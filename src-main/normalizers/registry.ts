@@ -3,9 +3,13 @@
  * loaded by the catalogue; the pure functions are bundled into the main process from here.
  */
 import type { Normalize } from './types';
+import { normalizeSslCertificates } from '../../plugins/normalizers/kat_ssl_certificates_normalizer/normalize';
+import { normalizeWebpageAnalysis } from '../../plugins/normalizers/kat_webpage_analysis_normalizer/normalize';
 
 export const NORMALIZERS: Readonly<Record<string, Normalize>> = {
   // filled in as each normalizer lands: 'kat_nmap_normalizer': normalizeNmap, ...
+  kat_ssl_certificates_normalizer: normalizeSslCertificates,
+  kat_webpage_analysis_normalizer: normalizeWebpageAnalysis,
 };
 
 export function normalizerFor(id: string): Normalize | undefined {

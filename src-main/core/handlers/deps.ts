@@ -6,6 +6,8 @@ import type { Outbox } from '../outbox';
 import type { PluginCatalogue } from '../../plugins/catalogue';
 import type { RawFiles } from '../../rawstore/raw-files';
 import type { LevelService } from '../../levels/service';
+import type { TaskService } from '../../tasks/service';
+import type { ContainerRuntime } from '../../runner/runtime';
 
 /** What every domain's handlers may use. */
 export interface HandlerDeps {
@@ -21,6 +23,12 @@ export interface HandlerDeps {
   raw?: RawFiles;
   /** scan levels and the organisation clearance */
   levels?: LevelService;
+  /** tasks: scan now, the queue, eligibility */
+  tasks?: TaskService;
+  /** the container engine behind boefje tasks */
+  runtime?: ContainerRuntime;
+  /** called when engine.status finds the engine reachable (the runner picks up queued boefjes) */
+  onEngineAvailable?: () => void;
 }
 
 /** The handlers of one domain contract (the dispatcher itself answers listApi and multicall). */

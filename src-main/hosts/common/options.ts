@@ -8,6 +8,10 @@ export interface HostOptions {
   port?: number;
   rendererDir?: string;
   help: boolean;
+  /** --no-engine: never scan (no container engine is probed) */
+  noEngine?: boolean;
+  /** --concurrency N: boefje containers at once */
+  concurrency?: number;
 }
 
 export class UsageError extends Error {}
@@ -38,6 +42,12 @@ export function parseHostArgs(argv: readonly string[]): HostOptions {
       case '--memory':
         out.memory = true;
         break;
+      case '--no-engine':
+        out.noEngine = true;
+        break;
+      case '--concurrency':
+        out.concurrency = parseConcurrency(value());
+        break;
       case '--help':
       case '-h':
         out.help = true;
@@ -52,6 +62,19 @@ export function parseHostArgs(argv: readonly string[]): HostOptions {
 function splitFlag(arg: string): [string, string | undefined] {
   const eq = arg.indexOf('=');
   return arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+}
+
+export function parseConcurrency(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || n > 64) throw new UsageError(`--concurrency must be a number from 1 to 64, not "${v}"`);
+  return n;
+}
+
+/** What the hosts pass on to the core about scanning: --no-engine / KAT_NO_ENGINE, --concurrency / KAT_CONCURRENCY. */
+export function scanOptions(opts: HostOptions, env: NodeJS.ProcessEnv): { engine?: false; runner: { concurrency: number } } {
+  const off = opts.noEngine || env.KAT_NO_ENGINE === '1';
+  const concurrency = opts.concurrency ?? (env.KAT_CONCURRENCY ? parseConcurrency(env.KAT_CONCURRENCY) : 2);
+  return off ? { engine: false, runner: { concurrency } } : { runner: { concurrency } };
 }
 
 export function parsePort(v: string): number {

@@ -2,6 +2,7 @@ import * as electron from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKat } from '../../core/kat';
+import { parseHostArgs, scanOptions } from '../common/options';
 import { startElectronHost } from './host';
 
 /** Entry of the Electron main process (out/main/index.js): the real Electron API into the host. */
@@ -9,7 +10,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const devUrl = !electron.app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 
 void startElectronHost(electron, {
-  createApi: (data) => createKat({ data, host: 'electron' }),
+  createApi: (data) => createKat({ data, host: 'electron', ...scanOptions(parseHostArgs(process.argv.slice(1)), process.env) }),
   argv: process.argv.slice(1),
   env: process.env,
   platform: process.platform,

@@ -3,15 +3,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../../common/logger';
 import { createKat } from '../../core/kat';
-import { defaultDataDir, parseHostArgs, parsePort, resolveDataLocation, UsageError } from '../common/options';
+import { defaultDataDir, parseHostArgs, parsePort, resolveDataLocation, scanOptions, UsageError } from '../common/options';
 import { startHeadlessHost } from './server';
+import type { EngineStatus } from '../../api/contracts/scans';
 
-const USAGE = `Usage: kat serve [--data-dir DIR | --memory] [--port N]
+const USAGE = `Usage: kat serve [--data-dir DIR | --memory] [--port N] [--concurrency N] [--no-engine]
 
 Serves the Kattegat UI and API on 127.0.0.1 and prints the URL to open (it carries the access token).
   --data-dir DIR   where the data lives (default: $KAT_DATA_DIR, else ${defaultDataDir()})
   --memory         keep everything in memory (gone when the host stops)
   --port N         port to listen on (default: $KAT_PORT, else a free one)
+  --concurrency N  boefje containers at once (default: $KAT_CONCURRENCY, else 2)
+  --no-engine      never scan: do not look for a container engine ($KAT_NO_ENGINE=1)
   --renderer-dir   the built renderer (default: out/renderer beside this file)`;
 
 /**
@@ -36,7 +39,10 @@ async function main(argv: string[]): Promise<void> {
   const token = process.env.KAT_TOKEN || undefined;
   if (token !== undefined && token.length < 16) throw new UsageError('KAT_TOKEN must be at least 16 characters.');
 
-  const api = await createKat({ data, host: 'headless' });
+  const api = await createKat({ data, host: 'headless', ...scanOptions(opts, process.env) });
+  const engine = (await api.call('engine.status', {})) as EngineStatus;
+  if (engine.available) log.info(`scanning with ${engine.flavour} ${engine.version} at ${engine.socket}`);
+  else log.warn(`scanning is disabled: ${engine.reason}. ${engine.hint}`);
   const host = await startHeadlessHost({ api, port, rendererDir, token, logger: log });
   process.stdout.write(`Kattegat UI: ${host.url}\n`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, parseHostArgs, resolveDataLocation, UsageError } from '../../../src-main/hosts/common/options';
+import { defaultDataDir, parseHostArgs, resolveDataLocation, scanOptions, UsageError } from '../../../src-main/hosts/common/options';
 
 describe('host options', () => {
   it('parses --data-dir, --port, --memory in both forms and skips unknown switches', () => {
@@ -26,5 +26,12 @@ describe('host options', () => {
     expect(defaultDataDir('linux', {}, '/home/u')).toBe('/home/u/.local/share/kattegat');
     expect(defaultDataDir('linux', { XDG_DATA_HOME: '/xdg' }, '/home/u')).toBe('/xdg/kattegat');
     expect(defaultDataDir('darwin', {}, '/Users/u')).toBe('/Users/u/Library/Application Support/kattegat/data');
+  });
+  it('passes scanning options on: --no-engine / KAT_NO_ENGINE, --concurrency / KAT_CONCURRENCY', () => {
+    expect(scanOptions(parseHostArgs([]), {})).toEqual({ runner: { concurrency: 2 } });
+    expect(scanOptions(parseHostArgs(['--no-engine', '--concurrency=4']), {})).toEqual({ engine: false, runner: { concurrency: 4 } });
+    expect(scanOptions(parseHostArgs([]), { KAT_NO_ENGINE: '1', KAT_CONCURRENCY: '3' })).toEqual({ engine: false, runner: { concurrency: 3 } });
+    expect(() => parseHostArgs(['--concurrency', '0'])).toThrow(UsageError);
+    expect(() => scanOptions(parseHostArgs([]), { KAT_CONCURRENCY: 'many' })).toThrow(UsageError);
   });
 });

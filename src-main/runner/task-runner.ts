@@ -1,0 +1,292 @@
+/**
+ * Executes queued tasks: boefjes in containers (through a ContainerRuntime), normalizers in
+ * process. Two lanes with their own concurrency, so parsing never waits behind slow scans.
+ *
+ * Scan safety: right before a boefje's container starts, the plugin must still be enabled, the
+ * object must still exist and its CURRENT level must be at least the boefje's level; otherwise the
+ * task is cancelled with the reason and no container is started.
+ */
+import { join } from 'node:path';
+import type { Clock } from '../common/clock';
+import { AppError, isAppError, type ErrorPayload } from '../common/errors';
+import type { Logger } from '../common/logger';
+import type { Database, Queryable } from '../db/database';
+import type { KatEvent } from '../api/types';
+import type { TaskInfo, TaskKind } from '../api/contracts/scans';
+import type { GraphService } from '../core/graph-service';
+import type { PluginCatalogue } from '../plugins/catalogue';
+import type { BoefjeManifest, NormalizerManifest } from '../plugins/manifest';
+import type { RawFiles } from '../rawstore/raw-files';
+import * as levelsRepo from '../levels/repository';
+import { runNormalizer } from '../normalizers/run';
+import type { TaskService } from '../tasks/service';
+import { taskEvent } from '../tasks/service';
+import * as repo from '../tasks/repository';
+import type { TaskEnd } from '../tasks/repository';
+import { boefjeInput } from './boefje-input';
+import { isRunnerError } from './errors';
+import type { ContainerRuntime } from './runtime';
+
+export interface TaskRunnerOptions {
+  /** boefje containers at once (default 2) */
+  concurrency?: number;
+  /** normalizer tasks at once (default 1: they are CPU-bound in this process) */
+  normalizerConcurrency?: number;
+}
+
+export interface TaskRunnerDeps {
+  db: Database;
+  clock: Clock;
+  log: Logger;
+  tasks: TaskService;
+  plugins: PluginCatalogue;
+  raw: RawFiles;
+  graph: GraphService;
+  runtime: ContainerRuntime;
+  recordEvent: (q: Queryable, e: KatEvent) => Promise<void>;
+  afterCommit: () => Promise<void>;
+}
+
+interface Running {
+  task: TaskInfo;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+const LOG_KEEP = 64 * 1024;
+
+export class TaskRunner {
+  private readonly running = new Map<string, Running>();
+  private readonly limits: Record<TaskKind, number>;
+  private started = false;
+  private stopped = false;
+  private pumping: Promise<void> | null = null;
+  private again = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly d: TaskRunnerDeps,
+    opts: TaskRunnerOptions = {},
+  ) {
+    this.limits = { boefje: Math.max(1, opts.concurrency ?? 2), normalizer: Math.max(1, opts.normalizerConcurrency ?? 1) };
+    d.tasks.setRunnerHooks({ onQueued: () => this.wake(), onCancelRunning: (org, id) => this.cancelRunning(org, id) });
+  }
+
+  /** Re-queues what a crash left running, then starts working. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const requeued = await this.d.db.transaction(async (tx) => {
+      const r = await repo.requeueRunning(tx);
+      const byOrg = new Map<string, TaskInfo[]>();
+      for (const t of r) byOrg.set(t.org, [...(byOrg.get(t.org) ?? []), t]);
+      for (const [org, ts] of byOrg) await this.d.recordEvent(tx, taskEvent(org, ts));
+      return r;
+    });
+    if (requeued.length) {
+      this.d.log.info('re-queued tasks left running by an earlier run', { count: requeued.length });
+      await this.d.afterCommit();
+    }
+    this.wake();
+  }
+
+  /** Looks for work (called when tasks are queued, a task ends, or the engine came back). */
+  wake(): void {
+    if (!this.started || this.stopped) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pump().finally(() => {
+      this.pumping = null;
+      this.checkIdle();
+    });
+  }
+
+  /** Resolves when nothing is running and nothing runnable is queued (tests, benchmarks). */
+  async idle(): Promise<void> {
+    for (;;) {
+      if (this.pumping) await this.pumping;
+      if (this.running.size > 0) {
+        await Promise.all([...this.running.values()].map((r) => r.done));
+        continue;
+      }
+      if (this.pumping) continue;
+      const runnable = (await repo.countQueued(this.d.db, 'normalizer')) + ((await this.d.runtime.status()).available ? await repo.countQueued(this.d.db, 'boefje') : 0);
+      if (runnable === 0 || this.stopped) return;
+      this.wake();
+      await new Promise<void>((r) => this.idleWaiters.push(r));
+    }
+  }
+
+  /** Stops taking work and kills running containers (their tasks go back to the queue at next start). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.pumping) await this.pumping.catch(() => undefined);
+    for (const r of this.running.values()) r.abort.abort();
+    await Promise.allSettled([...this.running.values()].map((r) => r.done));
+  }
+
+  private cancelRunning(org: string, id: string): boolean {
+    const r = this.running.get(`${org}/${id}`);
+    if (!r) return false;
+    r.abort.abort();
+    return true;
+  }
+
+  private checkIdle(): void {
+    if (this.running.size === 0 && !this.pumping) {
+      const w = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const r of w) r();
+    }
+  }
+
+  private count(kind: TaskKind): number {
+    let n = 0;
+    for (const r of this.running.values()) if (r.task.kind === kind) n++;
+    return n;
+  }
+
+  private async pump(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.fill('normalizer');
+        if ((await this.d.runtime.status()).available) await this.fill('boefje');
+      } catch (e) {
+        this.d.log.error('the task runner could not claim work', { error: e instanceof Error ? e.message : String(e) });
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  private async fill(kind: TaskKind): Promise<void> {
+    while (!this.stopped && this.count(kind) < this.limits[kind]) {
+      const task = await this.d.db.transaction(async (tx) => {
+        const t = await repo.claimNext(tx, kind, this.d.clock.now());
+        if (t) await this.d.recordEvent(tx, taskEvent(t.org, [t]));
+        return t;
+      });
+      if (!task) return;
+      await this.d.afterCommit();
+      this.launch(task);
+    }
+  }
+
+  private launch(task: TaskInfo): void {
+    const abort = new AbortController();
+    const key = `${task.org}/${task.id}`;
+    const work = task.kind === 'boefje' ? this.runBoefje(task, abort.signal) : this.runNormalizer(task);
+    const done = work
+      .catch((e: unknown) => this.d.log.error('task crashed', { task: task.id, error: e instanceof Error ? e.message : String(e) }))
+      .finally(() => {
+        this.running.delete(key);
+        this.wake();
+        this.checkIdle();
+      });
+    this.running.set(key, { task, abort, done });
+  }
+
+  private async finish(t: TaskInfo, e: Omit<TaskEnd, 'endedAt'>): Promise<void> {
+    try {
+      await this.d.tasks.end(t.org, t.id, { ...e, endedAt: this.d.clock.now() });
+    } catch (err) {
+      if (!(isAppError(err) && err.code === 'CONFLICT')) throw err;
+    }
+  }
+
+  private async runBoefje(t: TaskInfo, signal: AbortSignal): Promise<void> {
+    const plugin = this.d.plugins.find(t.pluginId);
+    const m = plugin?.manifest?.kind === 'boefje' ? (plugin.manifest as BoefjeManifest) : undefined;
+    if (!plugin || !m) return this.finish(t, { status: 'failed', error: { code: 'PLUGIN_BROKEN', message: `${t.pluginId} is missing or has an invalid manifest` } });
+    // --- the check right before the container starts ---
+    if (!(await this.d.plugins.isEnabled(t.org, m.id))) {
+      return this.finish(t, { status: 'cancelled', error: { code: 'PLUGIN_DISABLED', message: `${m.id} was disabled before the task ran` } });
+    }
+    const object = await repo.currentObject(this.d.db, t.org, t.inputPk!);
+    if (!object) return this.finish(t, { status: 'cancelled', error: { code: 'NOT_FOUND', message: 'the object was deleted before the task ran' } });
+    const level = await levelsRepo.levelOf(this.d.db, t.org, object.pk);
+    if (level < m.scan_level) {
+      const error: ErrorPayload = { code: 'NOT_ELIGIBLE', message: `the object is at L${level}; ${m.id} needs L${m.scan_level}`, details: { level, scanLevel: m.scan_level } };
+      return this.finish(t, { status: 'cancelled', error, inputLevel: level });
+    }
+    await repo.setInputLevel(this.d.db, t.org, t.id, level);
+    const settings = await this.d.plugins.effectiveSettings(t.org, m.id);
+    const startedAt = this.d.clock.now();
+    let result;
+    try {
+      result = await this.d.runtime.run({
+        pluginId: m.id,
+        version: m.version,
+        contextDir: join(plugin.dir, m.image.context),
+        containerfile: m.image.containerfile,
+        buildArgs: m.image.args,
+        cmd: m.arguments,
+        input: boefjeInput({ taskId: t.id, boefjeId: m.id, version: m.version, object, settings }),
+        limits: m.limits,
+        capAdd: m.capabilities,
+        defaultMimeTypes: m.produces,
+        labels: { 'org.kattegat.task': t.id, 'org.kattegat.org': t.org },
+        signal,
+      });
+    } catch (e) {
+      const error: ErrorPayload = isRunnerError(e) ? e.toJSON() : isAppError(e) ? e.toJSON() : { code: 'RUN_FAILED', message: e instanceof Error ? e.message : String(e) };
+      const log = typeof error.details?.log === 'string' ? (error.details.log as string) : '';
+      return this.finish(t, { status: error.code === 'CANCELLED' ? 'cancelled' : 'failed', error, stderr: tail(log), inputLevel: level });
+    }
+    const endedAt = this.d.clock.now();
+    const logs = { stdout: tail(result.stdout), stderr: tail(result.stderr), exitCode: result.exitCode, inputLevel: level };
+    const base = { org: t.org, source: 'boefje' as const, taskId: t.id, inputPk: object.pk, pluginId: m.id, startedAt, endedAt };
+    let error: ErrorPayload | undefined = result.error;
+    if (!error && result.exitCode !== 0) error = { code: 'BOEFJE_FAILED', message: `${m.id} exited with code ${result.exitCode}${firstLine(result.stderr)}`, details: { exitCode: result.exitCode } };
+    if (error) {
+      // what went wrong is kept as a raw file too (tagged error/boefje, never normalized)
+      if (result.stderr) await this.d.raw.save({ ...base, bytes: Buffer.from(result.stderr), mimeTypes: ['error/boefje', `boefje/${m.id}`], fileName: 'stderr.txt' });
+      return this.finish(t, { status: error.code === 'CANCELLED' ? 'cancelled' : 'failed', error, ...logs, outputCount: 0 });
+    }
+    for (const f of result.files) {
+      await this.d.raw.save({ ...base, bytes: f.content, mimeTypes: [...new Set([...f.mimeTypes, `boefje/${m.id}`])], fileName: f.name });
+    }
+    return this.finish(t, { status: 'completed', ...logs, outputCount: result.files.length });
+  }
+
+  private async runNormalizer(t: TaskInfo): Promise<void> {
+    const m = this.d.plugins.find(t.pluginId)?.manifest;
+    if (!m || m.kind !== 'normalizer') return this.finish(t, { status: 'failed', error: { code: 'PLUGIN_BROKEN', message: `${t.pluginId} is missing or has an invalid manifest` } });
+    if (!(await this.d.plugins.isEnabled(t.org, m.id))) {
+      return this.finish(t, { status: 'cancelled', error: { code: 'PLUGIN_DISABLED', message: `${m.id} was disabled before the task ran` } });
+    }
+    try {
+      const { file, bytes } = await this.d.raw.read(t.org, t.rawId!);
+      const input = file.inputPk ? await repo.currentObject(this.d.db, t.org, file.inputPk) : null;
+      if (file.inputPk && !input) throw new AppError('ORIGIN_SOURCE_MISSING', `The object ${file.inputPk} this file is about no longer exists`, { pk: file.inputPk });
+      const objects = runNormalizer(m as NormalizerManifest, { raw: bytes, mimeTypes: file.mimeTypes, input: input ?? null });
+      const change = file.inputPk
+        ? await this.d.graph.saveOrigins(t.org, [
+            { kind: 'observation', method: m.id, sourceMethod: file.pluginId ?? undefined, source: file.inputPk, taskId: t.id, results: objects },
+          ])
+        : await this.d.graph.saveOrigins(
+            t.org,
+            objects.map((o) => ({ kind: 'declaration' as const, method: `upload:${m.id}`, source: o.pk, taskId: t.id, results: [o] })),
+          );
+      const cap = (xs: string[]) => xs.slice(0, 1000);
+      await this.finish(t, {
+        status: 'completed',
+        outputCount: objects.length,
+        produced: { objects: cap(objects.map((o) => o.pk)), created: cap(change.created), updated: cap(change.updated), deleted: cap(change.deleted) },
+      });
+    } catch (e) {
+      const error: ErrorPayload = isAppError(e) ? e.toJSON() : { code: 'NORMALIZER_FAILED', message: e instanceof Error ? e.message : String(e) };
+      await this.finish(t, { status: 'failed', error, outputCount: 0 });
+    }
+  }
+}
+
+function tail(s: string): string {
+  return s.length > LOG_KEEP ? s.slice(s.length - LOG_KEEP) : s;
+}
+
+function firstLine(stderr: string): string {
+  const l = stderr.trim().split('\n').pop()?.trim();
+  return l ? `: ${l.slice(0, 300)}` : '';
+}
