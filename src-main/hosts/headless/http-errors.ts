@@ -19,6 +19,19 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ORG_EXISTS: 409,
   CANCELLED: 409,
   INTERNAL: 500,
+  // issue 3: refusals a user causes are client errors, not 500s
+  PLUGIN_NOT_FOUND: 404,
+  PLUGIN_BROKEN: 409,
+  PLUGIN_SETTINGS_INVALID: 400,
+  PLUGIN_DISABLED: 409,
+  RAW_NOT_FOUND: 404,
+  RAW_TOO_LARGE: 413,
+  LEVEL_ABOVE_CLEARANCE: 403,
+  CLEARANCE_NOT_ACKNOWLEDGED: 403,
+  TASK_NOT_FOUND: 404,
+  NOT_ELIGIBLE: 409,
+  ENGINE_UNAVAILABLE: 503,
+  SECRETS_UNAVAILABLE: 503,
 };
 
 /** The HTTP status for an error code; a code without a mapping is a client error if it names one. */
