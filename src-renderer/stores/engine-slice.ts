@@ -12,7 +12,7 @@ export interface EngineSlice {
 /** Why scanning is not possible now, or null (used to disable "Scan now" with that reason). */
 export function scanDisabledReason(engine: EngineStatus | null, error: ErrorInfo | null): string | null {
   if (error) return `Scanning is unavailable: ${error.message}`;
-  if (engine && !engine.available) return `Scanning is disabled: no container engine (${engine.reason})`;
+  if (engine && !engine.available) return 'Scanning is disabled: no container engine (see the banner above for how to start one)';
   return null;
 }
 

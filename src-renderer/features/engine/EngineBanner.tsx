@@ -23,9 +23,20 @@ export function EngineBanner() {
   if (!engine || engine.available) return null;
   return (
     <Banner tone="warning" title="Scanning is disabled: no container engine" actions={retry}>
-      <div>{engine.reason}</div>
-      <div className="banner-hint">{engine.hint}</div>
-      {engine.tried.length > 0 && <div className="muted small">Tried: <span className="mono">{engine.tried.join(', ')}</span></div>}
+      <details className="banner-details">
+        <summary>
+          <span className="banner-reason" title={engine.reason}>
+            {engine.reason}
+          </span>{' '}
+          <span className="banner-more">How to start one</span>
+        </summary>
+        <div className="banner-hint">{engine.hint}</div>
+        {engine.tried.length > 0 && (
+          <div className="muted small">
+            Tried: <span className="mono">{engine.tried.join(', ')}</span>
+          </div>
+        )}
+      </details>
     </Banner>
   );
 }

@@ -152,7 +152,7 @@ export function TaskDetailPanel() {
                 </div>
                 <ul className="ref-list">
                   {t.produced.objects.map((pk) => (
-                    <li key={pk}>
+                    <li key={pk} className="produced-item">
                       <button type="button" className="link-button" onClick={() => showObject(pk)} aria-label={`Open ${pk}`}>
                         <PkLabel pk={pk} />
                       </button>

@@ -27,10 +27,10 @@ export function TasksTable({ tasks, openId, onOpen, onOpenObject }: Props) {
       <thead>
         <tr>
           <th className="col-status">Status</th>
-          <th className="col-kind">Kind</th>
+          <th className="col-kind c-kind">Kind</th>
           <th>Plugin</th>
           <th>Input object</th>
-          <th className="col-time">Created</th>
+          <th className="col-time c-created">Created</th>
           <th className="col-duration">Duration</th>
           <th>Error</th>
         </tr>
@@ -48,7 +48,7 @@ export function TasksTable({ tasks, openId, onOpen, onOpenObject }: Props) {
             <td>
               <StatusBadge status={t.status} />
             </td>
-            <td>
+            <td className="c-kind">
               <span className={`kind-chip kind-${t.kind}`}>{t.kind}</span>
             </td>
             <td className="mono">{t.pluginId}</td>
@@ -69,7 +69,7 @@ export function TasksTable({ tasks, openId, onOpen, onOpenObject }: Props) {
                 <span className="muted">—</span>
               )}
             </td>
-            <td className="muted" title={formatDate(t.createdAt)}>
+            <td className="muted c-created" title={formatDate(t.createdAt)}>
               {formatRelative(t.createdAt)}
             </td>
             <td className="muted num">{formatDuration(t.durationMs)}</td>

@@ -32,16 +32,18 @@ export function TasksToolbar() {
         <option value="normalizer">Normalizers</option>
       </select>
       <div className="toolbar-spacer" />
-      <div className="object-count" aria-live="polite" data-testid="task-count">
-        {total === 0 ? '0 tasks' : `${(offset + 1).toLocaleString()}–${last.toLocaleString()} of ${total.toLocaleString()}`}
-      </div>
-      <div className="pager">
-        <button type="button" className="icon-button" aria-label="Previous page" disabled={offset === 0} onClick={() => setOffset(offset - TASK_PAGE_SIZE)}>
-          ‹
-        </button>
-        <button type="button" className="icon-button" aria-label="Next page" disabled={last >= total} onClick={() => setOffset(offset + TASK_PAGE_SIZE)}>
-          ›
-        </button>
+      <div className="pager-group">
+        <div className="object-count" aria-live="polite" data-testid="task-count">
+          {total === 0 ? '0 tasks' : `${(offset + 1).toLocaleString()}–${last.toLocaleString()} of ${total.toLocaleString()}`}
+        </div>
+        <div className="pager">
+          <button type="button" className="icon-button" aria-label="Previous page" disabled={offset === 0} onClick={() => setOffset(offset - TASK_PAGE_SIZE)}>
+            ‹
+          </button>
+          <button type="button" className="icon-button" aria-label="Next page" disabled={last >= total} onClick={() => setOffset(offset + TASK_PAGE_SIZE)}>
+            ›
+          </button>
+        </div>
       </div>
     </div>
   );
