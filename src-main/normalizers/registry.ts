@@ -3,9 +3,11 @@
  * loaded by the catalogue; the pure functions are bundled into the main process from here.
  */
 import type { Normalize } from './types';
+import { normalizeDns } from '../../plugins/normalizers/kat_dns_normalizer/normalize';
 
 export const NORMALIZERS: Readonly<Record<string, Normalize>> = {
   // filled in as each normalizer lands: 'kat_nmap_normalizer': normalizeNmap, ...
+  kat_dns_normalizer: normalizeDns,
 };
 
 export function normalizerFor(id: string): Normalize | undefined {
