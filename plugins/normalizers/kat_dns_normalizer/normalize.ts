@@ -108,8 +108,9 @@ export const normalizeDns: Normalize = ({ raw, input }) => {
   });
   const main = doc.queries.filter((q) => lower(q.name) === name);
   const replied = main.filter((q) => q.status === 'NOERROR' || q.status === 'NXDOMAIN');
-  if (doc.queries.length > 0 && !doc.queries.some((q) => q.status === 'NOERROR' || q.status === 'NXDOMAIN')) {
-    throw malformed(`no query for ${name} was answered (${[...new Set(doc.queries.map((q) => q.status))].join(', ')})`, { reason: 'incomplete' });
+  if (!doc.queries.some((q) => q.status === 'NOERROR' || q.status === 'NXDOMAIN')) {
+    const statuses = [...new Set(doc.queries.map((q) => q.status))].join(', ') || 'no queries at all';
+    throw malformed(`no query for ${name} was answered (${statuses})`, { reason: 'incomplete' });
   }
 
   out.add(host);

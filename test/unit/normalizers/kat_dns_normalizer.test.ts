@@ -167,6 +167,8 @@ describe('kat_dns_normalizer: bad input fails with a code, fast, and returns not
   it('a scan without replies changes nothing instead of emptying the graph', () => {
     expect(reject(fixture(ID, 'no-answer.json')).details?.reason).toBe('incomplete');
     expect(reject(edited((d) => Object.assign(d.queries[3]!, { status: 'TIMEOUT', answer: [] }))).details?.reason).toBe('incomplete');
+    expect(reject(edited((d) => Object.assign(d, { queries: [] }))).details?.reason).toBe('incomplete');
+    expect(reject(edited((d) => d.queries.forEach((q) => Object.assign(q, { status: 'REFUSED', answer: [] })))).details?.reason).toBe('incomplete');
   });
 
   it('skips what it does not model instead of failing: an unknown CAA tag, an RRSIG, a SERVFAIL for one type', () => {
