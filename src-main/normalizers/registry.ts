@@ -3,11 +3,14 @@
  * loaded by the catalogue; the pure functions are bundled into the main process from here.
  */
 import type { Normalize } from './types';
+import { normalizeDns } from '../../plugins/normalizers/kat_dns_normalizer/normalize';
+import { normalizeNmap } from '../../plugins/normalizers/kat_nmap_normalizer/normalize';
 import { normalizeSslCertificates } from '../../plugins/normalizers/kat_ssl_certificates_normalizer/normalize';
 import { normalizeWebpageAnalysis } from '../../plugins/normalizers/kat_webpage_analysis_normalizer/normalize';
 
 export const NORMALIZERS: Readonly<Record<string, Normalize>> = {
-  // filled in as each normalizer lands: 'kat_nmap_normalizer': normalizeNmap, ...
+  kat_dns_normalizer: normalizeDns,
+  kat_nmap_normalizer: normalizeNmap,
   kat_ssl_certificates_normalizer: normalizeSslCertificates,
   kat_webpage_analysis_normalizer: normalizeWebpageAnalysis,
 };

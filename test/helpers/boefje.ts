@@ -1,59 +1,73 @@
 /**
- * Running a real boefje in tests: its manifest (validated), its image built from the plugin folder,
- * one container run with the input a task would get (settings = the schema's defaults under the
- * given ones), and the observation saved through the real graph.
+ * Running a real boefje in a test the way the task runner will: its manifest from plugins/, its
+ * image built from its folder, the input from boefjeInput() with the manifest's setting defaults,
+ * the manifest's command, limits and capabilities. Then its output through the normalizer and into
+ * a real graph as one observation.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type Docker from 'dockerode';
+import { expect } from 'vitest';
 import type { OOI } from '../../src-main/graph/model';
-import { checkManifest, type BoefjeManifest } from '../../src-main/plugins/manifest';
+import { normalizerFor } from '../../src-main/normalizers/registry';
+import { defaultPluginsDir, loadPlugins } from '../../src-main/plugins/loader';
+import { withDefaults } from '../../src-main/plugins/json-schema';
+import type { BoefjeManifest } from '../../src-main/plugins/manifest';
 import { boefjeInput } from '../../src-main/runner/boefje-input';
 import { runContainer, type RunResult } from '../../src-main/runner/container';
 import { ensureImage } from '../../src-main/runner/images';
-import type { Kat } from '../../src-main/core/kat';
+import type { TestKat } from './kat';
 
+/** plugins/<kind>/<id> in the repository. */
 export function pluginDir(kind: 'boefjes' | 'normalizers', id: string): string {
-  return fileURLToPath(new URL(`../../plugins/${kind}/${id}`, import.meta.url));
+  return join(defaultPluginsDir(), kind, id);
 }
 
-export function boefjeManifest(id: string): BoefjeManifest {
-  const check = checkManifest('boefje', JSON.parse(readFileSync(`${pluginDir('boefjes', id)}/manifest.json`, 'utf8')), id);
-  if (!check.ok) throw new Error(`${id}/manifest.json is invalid: ${JSON.stringify(check.issues)}`);
-  return check.manifest as BoefjeManifest;
+export function boefjeManifest(id: string): { manifest: BoefjeManifest; dir: string } {
+  const p = loadPlugins(defaultPluginsDir()).find((x) => x.id === id && x.kind === 'boefje');
+  if (!p?.manifest) throw new Error(`no valid boefje ${id}: ${JSON.stringify(p?.errors)}`);
+  return { manifest: p.manifest as BoefjeManifest, dir: p.dir };
 }
 
-function defaults(m: BoefjeManifest): Record<string, unknown> {
-  const props = (m.settings as { properties?: Record<string, { default?: unknown }> } | undefined)?.properties ?? {};
-  return Object.fromEntries(Object.entries(props).flatMap(([k, p]) => (p.default === undefined ? [] : [[k, p.default]])));
+/** Builds the boefje's image if needed; returns the tag. */
+export async function buildBoefje(docker: Docker, id: string): Promise<string> {
+  const { manifest, dir } = boefjeManifest(id);
+  const built = await ensureImage(docker, {
+    contextDir: join(dir, manifest.image.context),
+    containerfile: manifest.image.containerfile,
+    buildArgs: manifest.image.args,
+    pluginId: id,
+    version: manifest.version,
+  });
+  return built.image;
 }
 
-export async function buildBoefje(docker: Docker, id: string): Promise<{ manifest: BoefjeManifest; image: string }> {
-  const manifest = boefjeManifest(id);
-  const { image } = await ensureImage(docker, { contextDir: pluginDir('boefjes', id), pluginId: id, version: manifest.version });
-  return { manifest, image };
-}
-
-export async function runBoefje(
-  docker: Docker,
-  boefje: { manifest: BoefjeManifest; image: string },
-  object: OOI,
-  settings: Record<string, unknown> = {},
-): Promise<RunResult> {
-  const m = boefje.manifest;
+export async function runBoefje(docker: Docker, id: string, object: OOI, settings: Record<string, unknown> = {}): Promise<RunResult> {
+  const { manifest } = boefjeManifest(id);
+  const image = await buildBoefje(docker, id);
+  const effective = withDefaults(manifest.settings, settings) as Record<string, unknown>;
   return runContainer(docker, {
-    image: boefje.image,
-    cmd: m.arguments,
-    input: boefjeInput({ taskId: `test-${m.id}`, boefjeId: m.id, version: m.version, object, settings: { ...defaults(m), ...settings } }),
-    limits: m.limits,
-    defaultMimeTypes: [`boefje/${m.id}`],
+    image,
+    cmd: manifest.arguments,
+    input: boefjeInput({ taskId: `test-${id}`, boefjeId: id, version: manifest.version, object, settings: effective }),
+    limits: manifest.limits,
+    capAdd: manifest.capabilities,
+    defaultMimeTypes: [`boefje/${id}`],
   });
 }
 
-/** Declares the input, saves the normalizer's output as its observation, returns the org's primary keys. */
-export async function saveObservation(kat: Kat, org: string, input: OOI, normalizer: string, boefje: string, results: OOI[]): Promise<string[]> {
-  await kat.call('objects.declare', { org, object: { type: input.type, data: input.data } });
-  await kat.graph.saveOrigins(org, [{ kind: 'observation', method: normalizer, sourceMethod: boefje, source: input.pk, results }]);
-  const r = await kat.db.query<{ pk: string }>('SELECT pk FROM objects WHERE org = $1 ORDER BY pk', [org]);
-  return r.rows.map((x) => x.pk);
+/** The one output file with `mime`, normalized by `normalizerId`. */
+export function normalizeOutput(run: RunResult, mime: string, normalizerId: string, input: OOI): OOI[] {
+  const files = run.files.filter((f) => f.mimeTypes.includes(mime));
+  expect(files, `files: ${run.files.map((f) => f.name).join(', ')}; stderr: ${run.stderr}`).toHaveLength(1);
+  const normalize = normalizerFor(normalizerId);
+  if (!normalize) throw new Error(`${normalizerId} is not registered`);
+  return normalize({ raw: files[0]!.content, mimeTypes: files[0]!.mimeTypes, input }).objects;
+}
+
+/** Declares `input` (with all its attributes), saves `objects` as the observation of (normalizer, boefje, input); returns the graph's pks. */
+export async function observe(kat: TestKat, org: string, input: OOI, normalizerId: string, boefjeId: string, objects: OOI[]): Promise<Set<string>> {
+  await kat.api('objects.declare', { org, object: { type: input.type, data: input.data } });
+  await kat.graph.saveOrigins(org, [{ kind: 'observation', method: normalizerId, sourceMethod: boefjeId, source: input.pk, results: objects }]);
+  const rows = await kat.db.query<{ pk: string }>('SELECT pk FROM objects WHERE org = $1', [org]);
+  return new Set(rows.rows.map((r) => r.pk));
 }

@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { normalizeObject, type OOI } from '../../../src-main/graph/model';
 import { normalizerFor } from '../../../src-main/normalizers/registry';
-import { buildBoefje, runBoefje, saveObservation } from '../../helpers/boefje';
+import { buildBoefje, observe, runBoefje } from '../../helpers/boefje';
 import { writeFixture } from '../../helpers/fixtures';
 import { testKat } from '../../helpers/kat';
 import { BASE_IMAGE_TIMEOUT_MS, describeWithEngine, ensureBaseImage, findTestEngine } from '../../helpers/podman';
@@ -20,14 +20,13 @@ function website(port: number, service = 'https', host = 'localhost'): OOI {
 
 describeWithEngine('ssl-certificates boefje (real engine)', missing, () => {
   let docker: Docker;
-  let boefje: Awaited<ReturnType<typeof buildBoefje>>;
   let pki: TestPki;
   let server: LocalServer;
 
   beforeAll(async () => {
     docker = engine!.docker;
     await ensureBaseImage(docker);
-    boefje = await buildBoefje(docker, BOEFJE);
+    await buildBoefje(docker, BOEFJE);
     pki = makeTestPki();
     server = await startHttpsServer({ keyPem: pki.leafKeyPem, certChainPem: pki.chainPem }, testSite);
   }, BASE_IMAGE_TIMEOUT_MS);
@@ -39,7 +38,7 @@ describeWithEngine('ssl-certificates boefje (real engine)', missing, () => {
 
   it('fetches the presented chain, which normalizes into certificates linked to the website and saves into the graph', async () => {
     const input = website(server.port);
-    const r = await runBoefje(docker, boefje, input);
+    const r = await runBoefje(docker, BOEFJE, input);
     expect(r.error, r.stderr).toBeUndefined();
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.files.map((f) => [f.name, f.mimeTypes])).toEqual([['certificates.pem', ['boefje/ssl-certificates']]]);
@@ -65,7 +64,7 @@ describeWithEngine('ssl-certificates boefje (real engine)', missing, () => {
 
     const kat = await testKat();
     try {
-      const pks = await saveObservation(kat, 'acme', input, NORMALIZER, BOEFJE, objects);
+      const pks = [...(await observe(kat, 'acme', input, NORMALIZER, BOEFJE, objects))];
       expect(pks).toEqual(expect.arrayContaining(objects.map((o) => o.pk)));
       const site = await kat.api('objects.get', { org: 'acme', pk: input.pk });
       expect(site.object.data.certificate).toBe(leaf);
@@ -77,7 +76,7 @@ describeWithEngine('ssl-certificates boefje (real engine)', missing, () => {
   });
 
   it('skips a website whose service is not https, writing nothing', async () => {
-    const r = await runBoefje(docker, boefje, website(server.port, 'http'));
+    const r = await runBoefje(docker, BOEFJE, website(server.port, 'http'));
     expect(r.exitCode).toBe(0);
     expect(r.files).toEqual([]);
     expect(r.stdout).toMatch(/not https/);
@@ -87,7 +86,7 @@ describeWithEngine('ssl-certificates boefje (real engine)', missing, () => {
     const closed = await startHttpsServer({ keyPem: pki.leafKeyPem, certChainPem: pki.chainPem }, testSite);
     const port = closed.port;
     await closed.close();
-    const r = await runBoefje(docker, boefje, website(port), { timeout_seconds: 5 });
+    const r = await runBoefje(docker, BOEFJE, website(port), { timeout_seconds: 5 });
     expect(r.exitCode).toBe(1);
     expect(r.files).toEqual([]);
     expect(r.stderr).toMatch(/presented no certificate|no TLS handshake/);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { normalizeObject, type OOI } from '../../../src-main/graph/model';
 import { normalizerFor } from '../../../src-main/normalizers/registry';
 import type { RunResult } from '../../../src-main/runner/container';
-import { buildBoefje, runBoefje, saveObservation } from '../../helpers/boefje';
+import { buildBoefje, observe, runBoefje } from '../../helpers/boefje';
 import { writeFixture } from '../../helpers/fixtures';
 import { testKat } from '../../helpers/kat';
 import { BASE_IMAGE_TIMEOUT_MS, describeWithEngine, ensureBaseImage, findTestEngine } from '../../helpers/podman';
@@ -37,7 +37,6 @@ const normalize = (raw: Buffer, input: OOI) => normalizerFor(NORMALIZER)!({ raw,
 
 describeWithEngine('webpage-analysis boefje (real engine)', missing, () => {
   let docker: Docker;
-  let boefje: Awaited<ReturnType<typeof buildBoefje>>;
   let pki: TestPki;
   let https: LocalServer;
   let http: LocalServer;
@@ -45,7 +44,7 @@ describeWithEngine('webpage-analysis boefje (real engine)', missing, () => {
   beforeAll(async () => {
     docker = engine!.docker;
     await ensureBaseImage(docker);
-    boefje = await buildBoefje(docker, BOEFJE);
+    await buildBoefje(docker, BOEFJE);
     pki = makeTestPki();
     https = await startHttpsServer({ keyPem: pki.leafKeyPem, certChainPem: pki.chainPem }, testSite);
     http = await startHttpServer(testSite);
@@ -59,7 +58,7 @@ describeWithEngine('webpage-analysis boefje (real engine)', missing, () => {
 
   it('follows a redirect hop by hop; the resources, headers and Location link go into the graph', async () => {
     const input = hostUrl('https', https.port, '/redirect');
-    const { raw, doc } = outputOf(await runBoefje(docker, boefje, input));
+    const { raw, doc } = outputOf(await runBoefje(docker, BOEFJE, input));
     writeFixture(NORMALIZER, 'redirect-https.json', raw, input);
     expect(doc.hops.map((h) => [h.url, h.http_code, h.remote_ip])).toEqual([
       [`https://localhost:${https.port}/redirect`, 301, '127.0.0.1'],
@@ -79,7 +78,7 @@ describeWithEngine('webpage-analysis boefje (real engine)', missing, () => {
 
     const kat = await testKat();
     try {
-      const pks = await saveObservation(kat, 'acme', input, NORMALIZER, BOEFJE, objects);
+      const pks = [...(await observe(kat, 'acme', input, NORMALIZER, BOEFJE, objects))];
       expect(pks).toEqual(expect.arrayContaining([...byPk.keys()]));
       const resource = await kat.api('objects.get', { org: 'acme', pk: first });
       expect(resource.refsIn.filter((r) => r.attr === 'resource')).toHaveLength(Object.keys(doc.hops[0]!.headers).length);
@@ -90,7 +89,7 @@ describeWithEngine('webpage-analysis boefje (real engine)', missing, () => {
 
   it('records every header of a plain HTTP page, repeated Set-Cookie kept together', async () => {
     const input = hostUrl('http', http.port, '/');
-    const { raw, doc } = outputOf(await runBoefje(docker, boefje, input));
+    const { raw, doc } = outputOf(await runBoefje(docker, BOEFJE, input));
     writeFixture(NORMALIZER, 'root-http.json', raw, input);
     expect(doc.hops).toHaveLength(1);
     const resource = `HTTPResource|internet|127.0.0.1|tcp|${http.port}|http|internet|localhost|http|internet|localhost|${http.port}|/`;
@@ -100,7 +99,7 @@ describeWithEngine('webpage-analysis boefje (real engine)', missing, () => {
 
   it('a redirect to an address URL: the second hop is an IP service without a website', async () => {
     const input = hostUrl('https', https.port, `/to-ip/${http.port}`);
-    const { raw, doc } = outputOf(await runBoefje(docker, boefje, input));
+    const { raw, doc } = outputOf(await runBoefje(docker, BOEFJE, input));
     writeFixture(NORMALIZER, 'to-ip.json', raw, input);
     expect(doc.hops.map((h) => h.url)).toEqual([`https://localhost:${https.port}/to-ip/${http.port}`, `http://127.0.0.1:${http.port}/final`]);
     const pks = normalize(raw, input).map((o) => o.pk);
@@ -111,7 +110,7 @@ describeWithEngine('webpage-analysis boefje (real engine)', missing, () => {
 
   it('sends the Authorization secret to the input origin only and never writes it anywhere', async () => {
     const input = hostUrl('http', http.port, '/private');
-    const r = await runBoefje(docker, boefje, input, { authorization: TEST_SITE_SECRET });
+    const r = await runBoefje(docker, BOEFJE, input, { authorization: TEST_SITE_SECRET });
     const { raw, doc } = outputOf(r);
     writeFixture(NORMALIZER, 'private-authorized.json', raw, input);
     expect(doc.hops[0]!.http_code).toBe(200);
@@ -120,18 +119,18 @@ describeWithEngine('webpage-analysis boefje (real engine)', missing, () => {
     for (const text of [r.stdout, r.stderr, raw.toString()]) expect(text).not.toContain(secret);
     expect(http.requests.at(-1)?.headers.authorization).toBe(TEST_SITE_SECRET);
 
-    const without = outputOf(await runBoefje(docker, boefje, input));
+    const without = outputOf(await runBoefje(docker, BOEFJE, input));
     expect(without.doc.hops[0]!.http_code).toBe(401);
 
     // a redirect to another origin does not carry it along
     http.requests.length = 0;
-    outputOf(await runBoefje(docker, boefje, hostUrl('https', https.port, `/to-ip/${http.port}`), { authorization: TEST_SITE_SECRET }));
+    outputOf(await runBoefje(docker, BOEFJE, hostUrl('https', https.port, `/to-ip/${http.port}`), { authorization: TEST_SITE_SECRET }));
     expect(http.requests.map((q) => [q.url, q.headers.authorization])).toEqual([['/final', undefined]]);
   });
 
   it('does not follow a javascript: Location and links no URL for it', async () => {
     const input = hostUrl('http', http.port, '/js');
-    const { raw, doc } = outputOf(await runBoefje(docker, boefje, input));
+    const { raw, doc } = outputOf(await runBoefje(docker, BOEFJE, input));
     writeFixture(NORMALIZER, 'js-location.json', raw, input);
     expect(doc.hops).toHaveLength(1);
     const objects = normalize(raw, input);
@@ -140,12 +139,12 @@ describeWithEngine('webpage-analysis boefje (real engine)', missing, () => {
   });
 
   it('stops at the first hop when follow_redirects is off', async () => {
-    const { doc } = outputOf(await runBoefje(docker, boefje, hostUrl('https', https.port, '/redirect'), { follow_redirects: false }));
+    const { doc } = outputOf(await runBoefje(docker, BOEFJE, hostUrl('https', https.port, '/redirect'), { follow_redirects: false }));
     expect(doc.hops.map((h) => h.http_code)).toEqual([301]);
   });
 
   it('with verify_tls on, a certificate from an unknown CA fails the fetch', async () => {
-    const r = await runBoefje(docker, boefje, hostUrl('https', https.port, '/'), { verify_tls: true });
+    const r = await runBoefje(docker, BOEFJE, hostUrl('https', https.port, '/'), { verify_tls: true });
     expect(r.exitCode).toBe(1);
     expect(r.files).toEqual([]);
     expect(r.stderr).toMatch(/could not be fetched \(curl exit 60\)/);
@@ -153,7 +152,7 @@ describeWithEngine('webpage-analysis boefje (real engine)', missing, () => {
 
   it('fetches an address URL: an IP service, no website', async () => {
     const input = normalizeObject('IPAddressHTTPURL', { network: NET, scheme: 'http', netloc: 'IPAddressV4|internet|127.0.0.1', port: http.port, path: '/' });
-    const { raw } = outputOf(await runBoefje(docker, boefje, input));
+    const { raw } = outputOf(await runBoefje(docker, BOEFJE, input));
     const types = new Set(normalize(raw, input).map((o) => o.type));
     expect(types).toEqual(new Set(['IPAddressV4', 'IPPort', 'Service', 'IPService']));
   });
@@ -162,7 +161,7 @@ describeWithEngine('webpage-analysis boefje (real engine)', missing, () => {
     const closed = await startHttpServer(testSite);
     const port = closed.port;
     await closed.close();
-    const r = await runBoefje(docker, boefje, hostUrl('http', port, '/'), { timeout_seconds: 5 });
+    const r = await runBoefje(docker, BOEFJE, hostUrl('http', port, '/'), { timeout_seconds: 5 });
     expect(r.exitCode).toBe(1);
     expect(r.files).toEqual([]);
     expect(r.stderr).toMatch(/could not be fetched/);
