@@ -268,6 +268,9 @@ describe.skipIf(missing !== null)(`scanning UI (e2e)${missing ? ` — skipped: $
     await table.getByRole('row', { name: /kat_webpage_analysis_normalizer/ }).waitFor();
     await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: /Completed\s*1/ }).waitFor();
     await snap(page, 'scan-13-task-detail');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await snap(page, 'scan-13-task-detail-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
 
     // a filter that matches nothing says so and offers to clear it
     await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: /Failed/ }).click();
