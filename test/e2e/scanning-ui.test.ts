@@ -304,6 +304,27 @@ describe.skipIf(missing !== null)(`scanning UI (e2e)${missing ? ` — skipped: $
     // TODO(lead): with an engine, extend here: Scan now queues tasks, the Tasks view follows live.
   });
 
+  it('lists broken plugins as broken, with their coded errors', async () => {
+    const other = await createKat({ data: 'memory://', host: 'headless', engine: false, pluginsDir: resolve(__dirname, '../fixtures/plugins/catalogue') });
+    const otherHost = await startHeadlessHost({ api: other, port: 0, rendererDir: RENDERER_DIR });
+    const p = await context.newPage();
+    try {
+      await other.call('orgs.create', { code: 'lab', name: 'Lab' });
+      await p.goto(otherHost.url);
+      await p.getByRole('button', { name: 'Plugins' }).click();
+      const grid = p.getByRole('grid', { name: 'Plugin catalogue' });
+      const broken = grid.getByRole('row').filter({ hasText: 'bad-json' });
+      await broken.getByText('broken', { exact: true }).waitFor();
+      await broken.getByText('PLUGIN_MANIFEST_INVALID').first().waitFor();
+      expect(await broken.getByRole('switch').isDisabled()).toBe(true);
+      await snap(p, 'scan-15-broken-plugins');
+    } finally {
+      await p.close();
+      await otherHost.close();
+      await other.close();
+    }
+  });
+
   it('raised no page errors (CSP, crashes) and no 5xx answers', () => {
     // refusals the test provokes on purpose (clearance, invalid settings) answer 4xx, which Chromium logs
     const expected = /^console: Failed to load resource: the server responded with a status of 4\d\d/;

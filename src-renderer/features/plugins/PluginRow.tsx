@@ -10,6 +10,7 @@ interface Props {
 }
 
 function Flow({ from, to }: { from: readonly string[]; to: readonly string[] }) {
+  if (from.length === 0 && to.length === 0) return <span className="muted">—</span>;
   const list = (xs: readonly string[]) => (xs.length > 2 ? `${xs.slice(0, 2).join(', ')} +${xs.length - 2}` : xs.join(', ') || '—');
   return (
     <span className="plugin-flow mono" title={`consumes ${from.join(', ')}\nproduces ${to.join(', ')}`}>
