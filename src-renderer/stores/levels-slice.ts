@@ -80,9 +80,8 @@ export const createLevelsSlice: Slice<LevelsSlice> = (set, get) => ({
         const res = level === null ? await api().call('levels.reset', { org, pks: chunk }) : await api().call('levels.declare', { org, pks: chunk, level });
         changed += res.changed;
       }
-      const res = { changed };
       const what = level === null ? 'Reset to inherited' : `Declared L${level}`;
-      get().toast('success', `${what} on ${list.length === 1 ? '1 object' : `${list.length} objects`}; ${res.changed} level${res.changed === 1 ? '' : 's'} changed.`);
+      get().toast('success', `${what} on ${list.length === 1 ? '1 object' : `${list.length} objects`}; ${changed} level${changed === 1 ? '' : 's'} changed.`);
       get().onLevelsChanged();
       return true;
     } catch (e) {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Input } from '../../../src-main/api/contract';
 import type { PluginDetail } from '../../../src-main/api/contracts/plugins';
 import { api } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -40,7 +41,7 @@ export function PluginDetailPanel() {
   const p = res.data && res.data.id === id ? res.data : null;
 
   const save = async (settings: Payload) => {
-    await api().call('plugins.settings.set', { org, id, settings: settings as Record<string, never> });
+    await api().call('plugins.settings.set', { org, id, settings: settings as Input<'plugins.settings.set'>['settings'] });
     toast('success', `Settings of ${p?.name ?? id} saved.`);
   };
 
