@@ -25,8 +25,9 @@ export function ScanSection({ org, pk, readOnly }: { org: string; pk: string; re
   const eligible = useApiResource<ScansResults['scans.eligible']>(`${org}\n${pk}\n${levelsRevision}\n${pluginsRevision}`, () =>
     api().call('scans.eligible', { org, pk }),
   );
-  const disabled = scanDisabledReason(engine, engineError);
   const boefjes = eligible.data?.pk === pk ? eligible.data.boefjes : null;
+  const engineOff = scanDisabledReason(engine, engineError);
+  const disabled = engineOff ?? (boefjes && boefjes.length === 0 ? 'No boefje scans this type of object' : null);
   const runnable = boefjes?.filter((b) => b.eligible).length ?? 0;
 
   const scan = async () => {
@@ -59,7 +60,7 @@ export function ScanSection({ org, pk, readOnly }: { org: string; pk: string; re
           >
             {busy ? 'Queuing…' : 'Scan now'}
           </button>
-          {disabled && <span className="muted small">{disabled}</span>}
+          {engineOff && <span className="muted small">{engineOff}</span>}
         </div>
       )}
       <ErrorBox error={error} compact />
