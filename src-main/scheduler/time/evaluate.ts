@@ -78,6 +78,7 @@ function planOf(r: Recurrence): Plan {
 function dayMatches(r: Recurrence, p: Plan, day: number): boolean {
   const weekday = weekdayOfDay(day);
   if (r.freq === 'WEEKLY') return r.byDay.length ? p.weekdays.has(weekday) : weekday === weekdayOfDay(p.startDay);
+  if (r.freq !== 'MONTHLY' && !r.byMonthDay.length && !r.byDay.length) return true;
   const date = new Date(day * DAY_MS);
   const monthDay = date.getUTCDate();
   const dim = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
@@ -128,12 +129,8 @@ function firstAtOrAfter(r: Recurrence, t: number): number | null {
         continue;
       }
     }
-    if (!dayMatches(r, p, day)) continue;
-    let times = p.times;
-    if (subDaily) {
-      const daySlot = (day * 1440) / p.unit;
-      times = p.byResidue.get(mod(p.startSlot - daySlot, r.interval)) ?? [];
-    }
+    const times = subDaily ? p.byResidue.get(mod(p.startSlot - (day * 1440) / p.unit, r.interval)) : p.times;
+    if (times === undefined || !dayMatches(r, p, day)) continue;
     for (const s of times) {
       const at = day * DAY_MS + s * MINUTE_MS + p.secondMs;
       if (at < from) continue;
