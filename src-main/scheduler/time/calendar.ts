@@ -1,10 +1,9 @@
-/** UTC calendar arithmetic on epoch milliseconds: day numbers, week days, month indexes. Pure. */
+/** UTC calendar arithmetic on epoch milliseconds: day numbers, week days, months. Pure. */
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
-/** One Gregorian cycle: dates and week days repeat exactly every 400 years (146097 days, 4800 months). */
+/** One Gregorian cycle: dates and week days repeat exactly every 400 years (146097 days). */
 export const CYCLE_DAYS = 146_097;
-export const CYCLE_MONTHS = 4_800;
 
 /** days since 1970-01-01 (floor, so negative before 1970) */
 export const dayNumber = (ms: number): number => Math.floor(ms / DAY_MS);
@@ -12,19 +11,8 @@ export const dayNumber = (ms: number): number => Math.floor(ms / DAY_MS);
 /** 0 = Monday .. 6 = Sunday (1970-01-01 was a Thursday) */
 export const weekdayOfDay = (day: number): number => (((day + 3) % 7) + 7) % 7;
 
-/** year * 12 + month (0-based month) */
-export function monthIndex(ms: number): number {
-  const d = new Date(ms);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
-}
-
-/** epoch day number of the first day of a month index */
+/** epoch day number of the first day of a month index (year * 12 + 0-based month) */
 export const firstDayOfMonth = (month: number): number =>
   dayNumber(Date.UTC(Math.floor(month / 12), ((month % 12) + 12) % 12, 1));
-
-export const daysInMonth = (month: number): number => firstDayOfMonth(month + 1) - firstDayOfMonth(month);
-
-/** 1-based day of the month of an epoch day */
-export const monthDayOf = (day: number): number => new Date(day * DAY_MS).getUTCDate();
 
 export const mod = (a: number, m: number): number => ((a % m) + m) % m;

@@ -54,7 +54,7 @@ function timesOfDay(r: Recurrence): string {
   const hours = r.byHour.length ? r.byHour : [d.getUTCHours()];
   const minutes = r.byMinute.length ? r.byMinute : [d.getUTCMinutes()];
   const all = hours.flatMap((h) => minutes.map((m) => clock(h, m, d.getUTCSeconds())));
-  if (all.length > 6) return `at ${all.length} times a day (${all.slice(0, 3).join(', ')}, ...)`;
+  if (all.length > 6) return `at ${all.slice(0, 3).join(', ')} and ${all.length - 3} more times`;
   return `at ${joinWords(all)}`;
 }
 
@@ -79,9 +79,11 @@ export function describeRecurrence(r: Recurrence, options: DescribeOptions = {})
   switch (r.freq) {
     case 'MINUTELY':
     case 'HOURLY': {
-      parts.push(every(r));
+      // every minute at given minutes is every hour at them
+      const hourly = r.freq === 'HOURLY' || (r.interval === 1 && r.byMinute.length > 0);
+      parts.push(r.freq === 'MINUTELY' && hourly ? 'every hour' : every(r));
       const second = r.dtstart.getUTCSeconds() ? `:${pad(r.dtstart.getUTCSeconds())}` : '';
-      if (r.freq === 'HOURLY') {
+      if (hourly) {
         const minutes = r.byMinute.length ? r.byMinute : [r.dtstart.getUTCMinutes()];
         if (minutes.join() !== '0' || second) parts.push(`at ${joinWords(minutes.map((m) => `:${pad(m)}${second}`))}`);
       } else if (r.byMinute.length) {
