@@ -16,3 +16,26 @@ export const firstDayOfMonth = (month: number): number =>
   dayNumber(Date.UTC(Math.floor(month / 12), ((month % 12) + 12) % 12, 1));
 
 export const mod = (a: number, m: number): number => ((a % m) + m) % m;
+
+/**
+ * The month of an epoch day, remembered: walking day by day builds one Date per month, not per day.
+ * Mutable and local to one search.
+ */
+export class MonthOf {
+  /** epoch day of the 1st */
+  first = 0;
+  days = 0;
+  /** year * 12 + 0-based month */
+  index = 0;
+
+  at(day: number): this {
+    if (day >= this.first && day < this.first + this.days) return this;
+    const d = new Date(day * DAY_MS);
+    const year = d.getUTCFullYear();
+    const month = d.getUTCMonth();
+    this.first = day - d.getUTCDate() + 1;
+    this.days = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    this.index = year * 12 + month;
+    return this;
+  }
+}

@@ -16,7 +16,7 @@
  * repeat) past the later of the query instant and DTSTART, so a rule that can never match again
  * (FREQ=MONTHLY;BYMONTHDAY=30 from a February start with INTERVAL=12) gives null, never a hang.
  */
-import { CYCLE_DAYS, DAY_MS, MINUTE_MS, dayNumber, firstDayOfMonth, mod, weekdayOfDay } from './calendar.js';
+import { CYCLE_DAYS, DAY_MS, MINUTE_MS, MonthOf, dayNumber, firstDayOfMonth, mod, weekdayOfDay } from './calendar.js';
 import { weekdayIndex } from './parse.js';
 import { LIMITS, type Recurrence } from './types.js';
 
@@ -75,13 +75,12 @@ function planOf(r: Recurrence): Plan {
 }
 
 /** Whether a day passes the day-level parts (BYDAY, BYMONTHDAY and the DTSTART defaults). */
-function dayMatches(r: Recurrence, p: Plan, day: number): boolean {
+function dayMatches(r: Recurrence, p: Plan, day: number, month: MonthOf): boolean {
   const weekday = weekdayOfDay(day);
   if (r.freq === 'WEEKLY') return r.byDay.length ? p.weekdays.has(weekday) : weekday === weekdayOfDay(p.startDay);
   if (r.freq !== 'MONTHLY' && !r.byMonthDay.length && !r.byDay.length) return true;
-  const date = new Date(day * DAY_MS);
-  const monthDay = date.getUTCDate();
-  const dim = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  const { first, days: dim } = month.at(day);
+  const monthDay = day - first + 1;
   if (r.byMonthDay.length && !r.byMonthDay.some((n) => (n > 0 ? n : dim + n + 1) === monthDay)) return false;
   if (r.byDay.length) {
     const hit = r.byDay.some((b) => {
@@ -96,7 +95,7 @@ function dayMatches(r: Recurrence, p: Plan, day: number): boolean {
 }
 
 /** The first day >= day whose period is kept by INTERVAL (day-level frequencies). */
-function alignDay(r: Recurrence, p: Plan, day: number): number {
+function alignDay(r: Recurrence, p: Plan, day: number, monthOf: MonthOf): number {
   const k = r.interval;
   if (k === 1) return day;
   if (r.freq === 'DAILY') return day + mod(p.startDay - day, k);
@@ -106,8 +105,7 @@ function alignDay(r: Recurrence, p: Plan, day: number): number {
     return off === 0 ? day : week + 7 * off;
   }
   if (r.freq === 'MONTHLY') {
-    const date = new Date(day * DAY_MS);
-    const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+    const month = monthOf.at(day).index;
     const off = mod(p.startMonth - month, k);
     return off === 0 ? day : firstDayOfMonth(month + off);
   }
@@ -121,16 +119,17 @@ function firstAtOrAfter(r: Recurrence, t: number): number | null {
   if (!Number.isFinite(from) || from > p.until) return null;
   const lastDay = Math.min(dayNumber(from) + CYCLE_DAYS, dayNumber(Math.min(p.until, 8.64e15)));
   const subDaily = r.freq === 'MINUTELY' || r.freq === 'HOURLY';
+  const month = new MonthOf();
   for (let day = dayNumber(from); day <= lastDay; day++) {
     if (!subDaily) {
-      const aligned = alignDay(r, p, day);
+      const aligned = alignDay(r, p, day, month);
       if (aligned !== day) {
         day = aligned - 1;
         continue;
       }
     }
     const times = subDaily ? p.byResidue.get(mod(p.startSlot - (day * 1440) / p.unit, r.interval)) : p.times;
-    if (times === undefined || !dayMatches(r, p, day)) continue;
+    if (times === undefined || !dayMatches(r, p, day, month)) continue;
     for (const s of times) {
       const at = day * DAY_MS + s * MINUTE_MS + p.secondMs;
       if (at < from) continue;
