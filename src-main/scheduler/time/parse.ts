@@ -130,7 +130,7 @@ function parseStart(d: { value: string; params: string; at: Where }): number {
 /** Parses a recurrence (see the grammar above). Throws AppError('BAD_REQUEST') naming the bad part. */
 export function parseRecurrence(text: string, options: ParseOptions = {}): Recurrence {
   const preset = text.trim().toLowerCase();
-  if (Object.hasOwn(PRESETS, preset)) return { ...parseRecurrence(PRESETS[preset]!, options), preset };
+  if (Object.hasOwn(PRESETS, preset)) return Object.freeze({ ...parseRecurrence(PRESETS[preset]!, options), preset });
   const { dtstart, rule } = splitLines(text);
   const startMs = dtstart ? parseStart(dtstart) : Math.floor((options.start?.getTime() ?? 0) / 1000) * 1000;
   if (!Number.isFinite(startMs)) fail('DTSTART', String(options.start), { line: 1, column: 1 }, 'the default start is not a valid date');
@@ -142,9 +142,10 @@ export function parseRecurrence(text: string, options: ParseOptions = {}): Recur
     const at = { line: rule.at.line, column };
     column += piece.length + 1;
     if (piece === '' && i === pieces.length - 1 && i > 0) continue; // a trailing ';'
+    if (/\s/.test(piece) && piece.includes('=')) fail(piece.trim().split(/[\s=]/)[0] || 'RRULE', piece, at, `"${piece}" contains a space: write the rule without spaces, as in FREQ=DAILY;BYHOUR=2`);
     const eq = piece.indexOf('=');
     const name = eq < 0 ? piece : piece.slice(0, eq);
-    if (eq < 0 || eq === piece.length - 1) fail(name || 'RRULE', piece, at, `"${piece}" is not NAME=VALUE`);
+    if (eq < 0 || eq === piece.length - 1) fail(name || 'RRULE', piece, at, `"${piece}" is not NAME=VALUE: write a rule such as FREQ=DAILY;BYHOUR=2, or a preset (${Object.keys(PRESETS).join(', ')})`);
     if (!SUPPORTED.includes(name)) fail(name, piece, at, `${name} is not supported (supported: ${SUPPORTED.join(', ')})`);
     if (parts.has(name)) fail(name, piece, at, `${name} is given twice`);
     parts.set(name, { value: piece.slice(eq + 1), at });

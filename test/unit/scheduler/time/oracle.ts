@@ -60,6 +60,10 @@ export function bruteOccurrences(r: Recurrence, from: Date, to: Date): Date[] {
   for (let day = firstDay; day * DAY < to.getTime(); day++) {
     if (!dayOk(r, new Date(day * DAY))) continue;
     for (let m = 0; m < 1440; m++) {
+      if (m % 60 === 0 && r.byHour.length && !r.byHour.includes(m / 60)) {
+        m += 59; // a whole hour BYHOUR leaves out
+        continue;
+      }
       const t = new Date(day * DAY + m * MIN + sec);
       if (t < from || t >= to || t < r.dtstart || (r.until && t > r.until)) continue;
       if (periodIndex(r, t) % r.interval !== 0 || !timeOk(r, t)) continue;

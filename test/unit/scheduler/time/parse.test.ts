@@ -64,6 +64,10 @@ describe('presets', () => {
     expect({ ...r, preset: undefined }).toEqual({ ...parseRecurrence(rule), preset: undefined });
   });
 
+  it('are frozen like any recurrence', () => {
+    expect(Object.isFrozen(parseRecurrence('daily'))).toBe(true);
+  });
+
   it('are case- and space-insensitive', () => {
     expect(parseRecurrence('  Daily ').preset).toBe('daily');
     expect(parseRecurrence('HOURLY').freq).toBe('HOURLY');
@@ -125,6 +129,8 @@ describe('parseRecurrence: errors name the bad part', () => {
     ['DTSTART:20260101T000000Z\nFREQ=DAILY;COUNT=2;UNTIL=20270101', 'UNTIL', 20],
     ['FREQ=DAILY;COUNT=3', 'COUNT', 12],
     ['FREQ=DAILY;;BYHOUR=1', 'RRULE', 12],
+    ['FREQ=DAILY; BYHOUR=1', 'BYHOUR', 12],
+    ['FREQ=DAILY;BYHOUR = 1', 'BYHOUR', 12],
   ])('%j -> %s at column %i', (text, part, column) => {
     const e = errorOf(text);
     expect(e.code).toBe('BAD_REQUEST');
