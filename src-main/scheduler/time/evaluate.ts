@@ -17,8 +17,7 @@
  * (FREQ=MONTHLY;BYMONTHDAY=30 from a February start with INTERVAL=12) gives null, never a hang.
  */
 import { CYCLE_DAYS, DAY_MS, MINUTE_MS, MonthOf, dayNumber, firstDayOfMonth, mod, weekdayOfDay } from './calendar.js';
-import { weekdayIndex } from './parse.js';
-import { LIMITS, type Recurrence } from './types.js';
+import { LIMITS, weekdayIndex, type Recurrence } from './types.js';
 
 interface Plan {
   start: number;

@@ -18,7 +18,7 @@
  * line and column (1-based, where the part starts) }.
  */
 import { AppError } from '../../common/errors.js';
-import { FREQUENCIES, LIMITS, WEEKDAYS, type ByDay, type Frequency, type Recurrence, type Weekday } from './types.js';
+import { FREQUENCIES, LIMITS, type ByDay, type Frequency, type Recurrence, type Weekday } from './types.js';
 
 export const PRESETS: Readonly<Record<string, string>> = Object.freeze({
   hourly: 'FREQ=HOURLY;BYMINUTE=0',
@@ -207,4 +207,3 @@ export function formatRecurrence(r: Recurrence): string {
   return `DTSTART:${formatTime(r.dtstart)}\nRRULE:${parts.join(';')}`;
 }
 
-export const weekdayIndex = (d: Weekday): number => WEEKDAYS.indexOf(d);

@@ -4,7 +4,7 @@
  * floating DTSTART/UNTIL (no trailing Z) is read as UTC too.
  *
  * The value is plain data (frozen), so it can be cached, compared and serialised back with
- * `formatRecurrence`.
+ * `formatRecurrence`. Treat its Dates as read-only: evaluation caches per recurrence object.
  */
 export const FREQUENCIES = ['MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -12,6 +12,7 @@ export type Frequency = (typeof FREQUENCIES)[number];
 /** Week days in RFC 5545 order from the default week start (WKST=MO): index 0 is Monday. */
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
+export const weekdayIndex = (d: Weekday): number => WEEKDAYS.indexOf(d);
 
 /** A BYDAY entry: a week day, and for MONTHLY optionally its ordinal in the month (1 = first, -1 = last). */
 export interface ByDay {
