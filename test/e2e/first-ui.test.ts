@@ -1,5 +1,5 @@
-import { inCI } from '../helpers/ci';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeNeeding } from '../helpers/ci';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createKat } from '../../src-main/core/kat';
 import type { KatApi } from '../../src-main/core/kat-api';
@@ -11,17 +11,8 @@ import { assertRendererBuilt, chromiumMissing, collectPageErrors, launchChromium
  * built renderer in Debian's Chromium. Screenshots of every step land in test-results/e2e/.
  */
 const missing = chromiumMissing();
-if (missing && inCI()) {
-  describe('first UI (e2e)', () => {
-    it('needs Chromium', () => {
-      throw new Error(`${missing}; CI must run the browser tests.`);
-    });
-  });
-} else if (missing) {
-  console.warn(`[e2e] skipping the first-UI browser test: ${missing}`);
-}
 
-describe.skipIf(missing !== null)(`first UI (e2e)${missing ? ` — skipped: ${missing}` : ''}`, () => {
+describeNeeding('first UI (e2e)', missing, () => {
   let kat: KatApi;
   let host: { url: string; close(): Promise<void> };
   let browser: Browser;

@@ -1,5 +1,5 @@
-import { inCI } from '../helpers/ci';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeNeeding } from '../helpers/ci';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createKat } from '../../src-main/core/kat';
 import type { Kat } from '../../src-main/core/kat';
@@ -18,20 +18,11 @@ import { assertRendererBuilt, chromiumMissing, collectPageErrors, launchChromium
 const browserMissing = chromiumMissing();
 const { engine, missing: engineMissing } = await findTestEngine();
 const missing = browserMissing ?? engineMissing;
-if (missing && inCI()) {
-  describe('scan flow (e2e)', () => {
-    it('needs Chromium and a container engine', () => {
-      throw new Error(`${missing}; CI must run the end-to-end scan.`);
-    });
-  });
-} else if (missing) {
-  console.warn(`[e2e] skipping the scan-flow browser test: ${missing}`);
-}
 
 const ORG = 'acme';
 const HOST = 'Hostname|internet|example.test';
 
-describe.skipIf(missing !== null)(`scan flow (e2e, real containers)${missing ? ` — skipped: ${missing}` : ''}`, () => {
+describeNeeding('scan flow (e2e, real containers)', missing, () => {
   let kat: Kat;
   let dns: TestDnsServer;
   let host: { url: string; close(): Promise<void> };

@@ -4,8 +4,7 @@
  * what is missing. The base image is prepared once per machine (cached tarball; a lock keeps
  * parallel test files from building it twice).
  */
-import { inCI } from './ci';
-import { describe, it } from 'vitest';
+import { describeNeeding } from './ci';
 import type Docker from 'dockerode';
 import { connectEngine, probeEngine, type Engine } from '../../src-main/runner/engine';
 import { prepareBaseImage, type PrepareBaseResult } from '../../src-main/runner/base-image';
@@ -37,19 +36,7 @@ export function ensureBaseImage(docker: Docker): Promise<PrepareBaseResult> {
   }));
 }
 
-/**
- * describe() that runs only with an engine. Without one: under CI a failing test that says what is
- * missing; locally a skipped suite whose title names it.
- */
+/** describe() that runs only with an engine (see describeNeeding). */
 export function describeWithEngine(name: string, missing: string | null, fn: () => void): void {
-  if (missing && inCI()) {
-    describe(name, () => {
-      it('needs a container engine', () => {
-        throw new Error(`${missing} CI must run the container tests.`);
-      });
-    });
-    return;
-  }
-  if (missing) console.warn(`[runner tests] skipping "${name}": ${missing}`);
-  describe.skipIf(missing !== null)(missing ? `${name} — skipped: ${missing}` : name, fn);
+  describeNeeding(name, missing, fn);
 }
