@@ -48,6 +48,13 @@ export const METHOD_NAMES = [
   'scans.eligible',
   'scans.eligibleObjects',
   'engine.status',
+  'schedules.list',
+  'schedules.create',
+  'schedules.update',
+  'schedules.delete',
+  'schedules.preview',
+  'schedules.runNow',
+  'plugins.interval.set',
 ] as const satisfies readonly MethodName[];
 
 const KNOWN: ReadonlySet<string> = new Set(METHOD_NAMES);

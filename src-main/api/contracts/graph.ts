@@ -15,7 +15,13 @@ export const graphContract = {
 
   'orgs.list': { input: z.object({}).strict(), doc: 'All organisations with object counts.' },
   'orgs.create': {
-    input: z.object({ code: OrgCode, name: z.string().trim().min(1).max(200) }).strict(),
+    input: z
+      .object({
+        code: OrgCode,
+        name: z.string().trim().min(1).max(200),
+        schedules: z.enum(['default', 'none']).default('default').describe("'default': the three schedules that scan by themselves; 'none': manual scans only"),
+      })
+      .strict(),
     doc: 'Creates an organisation; the code is its permanent identifier.',
   },
   'orgs.rename': { input: z.object({ code: OrgCode, name: z.string().trim().min(1).max(200) }).strict(), doc: 'Renames.' },
