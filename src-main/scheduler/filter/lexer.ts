@@ -74,6 +74,8 @@ export function tokenize(text: string): Token[] {
         pos = close + 1;
         break;
       }
+      const nul = value.indexOf('\u0000');
+      if (nul >= 0) invalid(`The string at column ${column} contains a NUL character, which no attribute can hold.`, column, { found: 'U+0000' });
       out.push({ kind: 'string', value, column });
       continue;
     }
