@@ -9,6 +9,8 @@ import { PluginDetailPanel } from './features/plugins/PluginDetailPanel';
 import { PluginsView } from './features/plugins/PluginsView';
 import { TaskDetailPanel } from './features/tasks/TaskDetailPanel';
 import { TasksView } from './features/tasks/TasksView';
+import { ScheduleEditorPanel } from './features/schedules/ScheduleEditor';
+import { SchedulesView } from './features/schedules/SchedulesView';
 import { NoOrganisations } from './features/orgs/NoOrganisations';
 import { OrgSidebar } from './features/orgs/OrgSidebar';
 import { DialogHost } from './features/shell/DialogHost';
@@ -53,6 +55,8 @@ function CurrentView() {
       return <PluginsView />;
     case 'tasks':
       return <TasksView />;
+    case 'schedules':
+      return <SchedulesView />;
     default: {
       const never: never = view;
       return never;
@@ -61,10 +65,11 @@ function CurrentView() {
 }
 
 /** The right-hand detail of the current view, if something is open in it. */
-function useDetail(): 'object' | 'plugin' | 'task' | null {
+function useDetail(): 'object' | 'plugin' | 'task' | 'schedule' | null {
   return useStore((s) => {
     if (s.view === 'objects') return s.openPk ? 'object' : null;
     if (s.view === 'plugins') return s.openPluginId ? 'plugin' : null;
+    if (s.view === 'schedules') return s.openScheduleId ? 'schedule' : null;
     return s.openTaskId ? 'task' : null;
   });
 }
@@ -97,6 +102,7 @@ export function App() {
       {hasOrgs && detail === 'object' && <ObjectDetailPanel />}
       {hasOrgs && detail === 'plugin' && <PluginDetailPanel />}
       {hasOrgs && detail === 'task' && <TaskDetailPanel />}
+      {hasOrgs && detail === 'schedule' && <ScheduleEditorPanel />}
       <StatusBar />
       <DialogHost />
       <Toasts toasts={toasts} onDismiss={dismissToast} />

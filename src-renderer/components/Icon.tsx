@@ -9,6 +9,8 @@ const PATHS = {
   back: 'M10 3L5 8l5 5',
   sun: 'M8 5.5a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5zM8 1.5v1.5M8 13v1.5M1.5 8H3M13 8h1.5M3.4 3.4l1 1M11.6 11.6l1 1M3.4 12.6l1-1M11.6 4.4l1-1',
   clock: 'M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12zM8 4.5V8l2.5 1.5',
+  bell: 'M4 11V7a4 4 0 0 1 8 0v4l1 1.5H3L4 11zM6.5 14h3',
+  bellOff: 'M4 11V7a4 4 0 0 1 8 0v4l1 1.5H3L4 11zM6.5 14h3M2 2l12 12',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -35,6 +35,7 @@ export function connectEvents(): () => void {
     }
     if (event.topic === 'tasks.changed') {
       useStore.getState().onTasksChanged();
+      useStore.getState().onQueueEvent(event.tasks);
       return;
     }
     if (event.topic === 'raw.stored') {
@@ -64,6 +65,8 @@ export function connectEvents(): () => void {
       s.onLevelsChanged();
       s.onTasksChanged();
       s.onPluginsChanged();
+      void s.loadQueue();
+      if (s.schedulesStatus !== 'idle') void s.loadSchedules();
     }
   });
 

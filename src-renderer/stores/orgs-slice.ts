@@ -1,5 +1,6 @@
 import type { Organisation } from '../../src-main/api/types';
 import { api, ApiError } from '../api/client';
+import { resetQueueTracking } from './queue-slice';
 import type { ErrorInfo, Slice } from './types';
 
 const ORG_KEY = 'kat.currentOrg';
@@ -65,12 +66,18 @@ export const createOrgsSlice: Slice<OrgsSlice> = (set, get) => ({
       taskCounts: null,
       tasksStatus: 'idle',
       taskOffset: 0,
+      schedules: [],
+      schedulesStatus: 'idle',
+      openScheduleId: null,
+      queue: null,
     });
+    resetQueueTracking();
     get().closeObject();
     get().resetObjects();
     void get().loadClearance();
     if (get().view === 'plugins') void get().loadPlugins();
     if (get().view === 'tasks') void get().loadTasks();
+    if (get().view === 'schedules') void get().loadSchedules();
   },
 
   async createOrg(code, name) {

@@ -4,6 +4,8 @@ import { createLevelsSlice } from './levels-slice';
 import { createObjectsSlice } from './objects-slice';
 import { createOrgsSlice } from './orgs-slice';
 import { createPluginsSlice } from './plugins-slice';
+import { createQueueSlice } from './queue-slice';
+import { createSchedulesSlice } from './schedules-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createTasksSlice } from './tasks-slice';
 import type { Store } from './types';
@@ -19,6 +21,8 @@ export const useStore = create<Store>()((...a) => ({
   ...createPluginsSlice(...a),
   ...createTasksSlice(...a),
   ...createEngineSlice(...a),
+  ...createSchedulesSlice(...a),
+  ...createQueueSlice(...a),
 }));
 
 export type { Store } from './types';

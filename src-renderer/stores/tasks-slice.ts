@@ -9,7 +9,14 @@ const RELOAD_THROTTLE_MS = 500;
 export interface TaskFilter {
   statuses: TaskStatus[];
   kind: TaskKind | null;
+  pluginId: string | null;
+  /** tasks about this object */
+  inputPk: string | null;
 }
+
+export const NO_TASK_FILTER: TaskFilter = { statuses: [], kind: null, pluginId: null, inputPk: null };
+
+export const isTaskFilterSet = (f: TaskFilter) => f.statuses.length > 0 || f.kind !== null || f.pluginId !== null || f.inputPk !== null;
 
 export interface TasksSlice {
   tasks: TaskInfo[];
@@ -43,7 +50,7 @@ export const createTasksSlice: Slice<TasksSlice> = (set, get) => ({
   taskCounts: null,
   tasksStatus: 'idle',
   tasksError: null,
-  taskFilter: { statuses: [], kind: null },
+  taskFilter: NO_TASK_FILTER,
   taskOffset: 0,
   openTaskId: null,
   tasksRevision: 0,
@@ -61,6 +68,8 @@ export const createTasksSlice: Slice<TasksSlice> = (set, get) => ({
         org,
         statuses: f.statuses.length ? f.statuses : undefined,
         kind: f.kind ?? undefined,
+        pluginId: f.pluginId ?? undefined,
+        inputPk: f.inputPk ?? undefined,
         offset: taskOffset,
         limit: TASK_PAGE_SIZE,
       });

@@ -4,11 +4,16 @@ import type { LevelsSlice } from './levels-slice';
 import type { OrgsSlice } from './orgs-slice';
 import type { ObjectsSlice } from './objects-slice';
 import type { PluginsSlice } from './plugins-slice';
+import type { QueueSlice } from './queue-slice';
+import type { SchedulesSlice } from './schedules-slice';
 import type { SelectionSlice } from './selection-slice';
 import type { TasksSlice } from './tasks-slice';
 import type { UiSlice } from './ui-slice';
 
-export type Store = OrgsSlice & ObjectsSlice & SelectionSlice & UiSlice & LevelsSlice & PluginsSlice & TasksSlice & EngineSlice;
+export type Store = OrgsSlice & ObjectsSlice & SelectionSlice & UiSlice & LevelsSlice & PluginsSlice & TasksSlice &
+  EngineSlice &
+  SchedulesSlice &
+  QueueSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;
 
 /** A coded error as kept in state (plain data, not an Error instance). */

@@ -12,14 +12,16 @@ export type Dialog =
   /** the organisation clearance (indemnification); `retry` is a declaration to repeat once accepted */
   | { kind: 'clearance'; retry?: { pks: string[]; level: number }; reason?: string }
   | { kind: 'uploadRaw'; inputPk?: string }
-  | { kind: 'rawViewer'; rawId: string };
+  | { kind: 'rawViewer'; rawId: string }
+  | { kind: 'deleteSchedule'; id: string };
 
 /** The top-level views of the main pane. */
-export type View = 'objects' | 'plugins' | 'tasks';
+export type View = 'objects' | 'plugins' | 'tasks' | 'schedules';
 export const VIEWS: readonly { view: View; label: string; key: string }[] = [
   { view: 'objects', label: 'Objects', key: 'o' },
   { view: 'plugins', label: 'Plugins', key: 'p' },
   { view: 'tasks', label: 'Tasks', key: 't' },
+  { view: 'schedules', label: 'Schedules', key: 's' },
 ];
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -76,6 +78,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
     set({ view });
     if (view === 'plugins') void get().loadPlugins();
     if (view === 'tasks') void get().loadTasks();
+    if (view === 'schedules') void get().loadSchedules();
   },
   showObject(pk) {
     get().setView('objects');

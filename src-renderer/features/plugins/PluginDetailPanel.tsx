@@ -10,6 +10,7 @@ import { formatDate } from '../../components/format';
 import { useStore } from '../../stores/store';
 import { useApiResource } from '../object-detail/use-api-resource';
 import { EligibleObjects } from './EligibleObjects';
+import { PluginInterval } from './PluginInterval';
 import { PluginTasks } from './PluginTasks';
 import { SettingsForm } from './SettingsForm';
 import type { Payload } from './settings-form';
@@ -25,6 +26,13 @@ function Types({ items }: { items: readonly string[] }) {
       ))}
     </span>
   );
+}
+
+/** The boefje's interval if the core reports one with the plugin (undefined: not told). */
+function storedInterval(p: PluginDetail): number | null | undefined {
+  if (!('intervalMinutes' in p)) return undefined;
+  const v = p.intervalMinutes;
+  return typeof v === 'number' || v === null ? v : undefined;
 }
 
 /** One plugin: what it does, enablement, its settings form, its tasks and (boefjes) where it may run. */
@@ -127,6 +135,15 @@ export function PluginDetailPanel() {
                 </h3>
                 <SettingsForm key={`${p.id}-${p.settingsUpdatedAt}`} pluginId={p.id} schema={p.settingsSchema} settings={p.settings} secretsSet={p.secretsSet} onSave={save} />
               </section>
+            )}
+            {p.kind === 'boefje' && !p.broken && (
+              <PluginInterval
+                key={p.id}
+                org={org}
+                pluginId={p.id}
+                initial={storedInterval(p)}
+                onSaved={(m) => toast('success', `${p.name}: ${m === null ? 'default interval (24 h)' : `runs at most every ${m} min`}.`)}
+              />
             )}
             <PluginTasks org={org} pluginId={p.id} />
             {p.kind === 'boefje' && !p.broken && <EligibleObjects org={org} pluginId={p.id} scanLevel={p.scanLevel} />}

@@ -3,6 +3,7 @@ import { ClearanceDialog } from '../clearance/ClearanceDialog';
 import { ImportCsvDialog } from '../import/ImportCsvDialog';
 import { RawViewerDialog } from '../raw/RawViewerDialog';
 import { UploadRawDialog } from '../raw/UploadRawDialog';
+import { DeleteScheduleDialog } from '../schedules/DeleteScheduleDialog';
 import { DeleteObjectDialog } from '../object-detail/DeleteObjectDialog';
 import { AddObjectDialog } from '../objects/AddObjectDialog';
 import { CreateOrgDialog, DeleteOrgDialog, RenameOrgDialog } from '../orgs/OrgDialogs';
@@ -30,6 +31,8 @@ export function DialogHost() {
       return <UploadRawDialog inputPk={dialog.inputPk} />;
     case 'rawViewer':
       return <RawViewerDialog key={dialog.rawId} rawId={dialog.rawId} />;
+    case 'deleteSchedule':
+      return <DeleteScheduleDialog id={dialog.id} />;
     default: {
       const never: never = dialog;
       return never;

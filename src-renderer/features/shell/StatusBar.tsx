@@ -1,9 +1,10 @@
 import { useStore } from '../../stores/store';
 import type { ThemeChoice } from '../../stores/ui-slice';
+import { NotifyToggle, QueueIndicator } from './QueueIndicator';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
 
-/** Connection state, current organisation, where the data lives, theme. */
+/** Connection state, current organisation, the task queue, where the data lives, notifications, theme. */
 export function StatusBar() {
   const connection = useStore((s) => s.connection);
   const org = useStore((s) => s.currentOrg);
@@ -21,6 +22,7 @@ export function StatusBar() {
       <span className="status-item">
         <span className="muted">Org</span> {org ?? '—'}
       </span>
+      <QueueIndicator />
       <span className="status-item data-location" title={info?.database}>
         <span className="muted">Data</span> <span className="mono">{info ? info.database : '…'}</span>
       </span>
@@ -30,6 +32,7 @@ export function StatusBar() {
           {info.host} · v{info.version}
         </span>
       )}
+      <NotifyToggle />
       <button type="button" className="status-button" aria-label={`Theme: ${theme}. Switch theme`} onClick={() => setTheme(NEXT_THEME[theme])}>
         Theme: {theme}
       </button>

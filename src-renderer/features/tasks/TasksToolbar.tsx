@@ -2,12 +2,13 @@ import type { TaskStatus } from '../../../src-main/api/contracts/scans';
 import { Chips } from '../../components/Chips';
 import { TASK_PAGE_SIZE } from '../../stores/tasks-slice';
 import { useStore } from '../../stores/store';
+import { TaskSubjectFilters } from './TaskSubjectFilters';
 
 /** in lifecycle order (a value import of the contract would pull zod into the renderer) */
 const TASK_STATUSES: readonly TaskStatus[] = ['queued', 'running', 'completed', 'failed', 'cancelled'];
 const LABELS: Record<TaskStatus, string> = { queued: 'Queued', running: 'Running', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' };
 
-/** Status chips with counts, the kind filter and paging. */
+/** Status chips with counts, the kind, plugin and object filters, and paging. */
 export function TasksToolbar() {
   const filter = useStore((s) => s.taskFilter);
   const counts = useStore((s) => s.taskCounts);
@@ -31,6 +32,7 @@ export function TasksToolbar() {
         <option value="boefje">Boefjes</option>
         <option value="normalizer">Normalizers</option>
       </select>
+      <TaskSubjectFilters />
       <div className="toolbar-spacer" />
       <div className="pager-group">
         <div className="object-count" aria-live="polite" data-testid="task-count">

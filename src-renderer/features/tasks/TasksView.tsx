@@ -3,6 +3,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useStore } from '../../stores/store';
+import { isTaskFilterSet, NO_TASK_FILTER } from '../../stores/tasks-slice';
 import { TasksTable } from './TasksTable';
 import { TasksToolbar } from './TasksToolbar';
 
@@ -11,7 +12,7 @@ export function TasksView() {
   const tasks = useStore((s) => s.tasks);
   const status = useStore((s) => s.tasksStatus);
   const error = useStore((s) => s.tasksError);
-  const filtered = useStore((s) => s.taskFilter.statuses.length > 0 || s.taskFilter.kind !== null);
+  const filtered = useStore((s) => isTaskFilterSet(s.taskFilter));
   const openId = useStore((s) => s.openTaskId);
   const openTask = useStore((s) => s.openTask);
   const showObject = useStore((s) => s.showObject);
@@ -63,7 +64,7 @@ export function TasksView() {
           <EmptyState
             title="No matching tasks"
             actions={
-              <button type="button" className="button" onClick={() => setFilter({ statuses: [], kind: null })}>
+              <button type="button" className="button" onClick={() => setFilter(NO_TASK_FILTER)}>
                 Clear filters
               </button>
             }

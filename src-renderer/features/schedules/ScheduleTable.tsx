@@ -1,0 +1,101 @@
+import type { Schedule } from '../../../src-main/api/contracts/schedules';
+import { Toggle } from '../../components/Toggle';
+import { formatDate, formatRelative } from '../../components/format';
+
+interface Props {
+  schedules: readonly Schedule[];
+  openId: string | null;
+  busyId: string | null;
+  onOpen(id: string): void;
+  onToggle(id: string, enabled: boolean): void;
+}
+
+/** "every day at 02:00 (UTC)", "on Hostname created", or both. */
+export function whenText(s: Schedule): string {
+  const parts: string[] = [];
+  if (s.recurrenceText) parts.push(s.recurrenceText);
+  else if (s.recurrence) parts.push(s.recurrence);
+  if (s.runOn) parts.push(`on ${s.runOn} ${s.operations.join(' / ') || 'changes'}`);
+  return parts.join(' · ') || 'never (no recurrence, no trigger)';
+}
+
+function Filter({ text, empty }: { text: string; empty: string }) {
+  return text.trim() ? (
+    <span className="mono filter-text" title={text}>
+      {text}
+    </span>
+  ) : (
+    <span className="muted">{empty}</span>
+  );
+}
+
+/** The organisation's schedules; arrow keys move between rows, Enter opens the editor. */
+export function ScheduleTable({ schedules, openId, busyId, onOpen, onToggle }: Props) {
+  const onKeyDown = (e: React.KeyboardEvent<HTMLTableSectionElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('tr')];
+    const i = rows.indexOf(document.activeElement as HTMLElement);
+    const next = rows[e.key === 'ArrowDown' ? Math.min(rows.length - 1, i + 1) : Math.max(0, i - 1)];
+    if (next) {
+      e.preventDefault();
+      next.focus();
+    }
+  };
+  return (
+    <table className="data-table schedules-table" aria-label="Schedules">
+      <thead>
+        <tr>
+          <th className="col-on">On</th>
+          <th className="col-name">Name</th>
+          <th className="col-when">When</th>
+          <th>Plugins</th>
+          <th>Input</th>
+          <th className="col-time">Next run</th>
+          <th className="col-last">Last run</th>
+        </tr>
+      </thead>
+      <tbody onKeyDown={onKeyDown}>
+        {schedules.map((s) => (
+          <tr
+            key={s.id}
+            tabIndex={0}
+            className={`${s.id === openId ? 'open' : ''}${s.enabled ? '' : ' disabled-row'}`}
+            aria-selected={s.id === openId}
+            aria-label={s.name}
+            onClick={() => onOpen(s.id)}
+            onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onOpen(s.id)}
+          >
+            <td>
+              <Toggle checked={s.enabled} label={`Enable ${s.name}`} busy={busyId === s.id} onChange={(on) => onToggle(s.id, on)} />
+            </td>
+            <td className="cell-name">
+              <span className="schedule-name">{s.name}</span>
+              {s.isDefault && <span className="default-chip">default</span>}
+            </td>
+            <td className="cell-when" title={whenText(s)}>
+              {whenText(s)}
+            </td>
+            <td className="cell-filter">
+              <Filter text={s.plugins} empty="every enabled boefje" />
+            </td>
+            <td className="cell-filter">
+              <Filter text={s.input} empty="every object consumed" />
+            </td>
+            <td className="muted" title={formatDate(s.nextRunAt)}>
+              {s.nextRunAt ? formatDate(s.nextRunAt) : s.enabled ? (s.runOn ? 'on events' : '—') : 'disabled'}
+            </td>
+            <td className="cell-last" title={s.lastResult?.text}>
+              {s.lastRunAt ? (
+                <>
+                  <span className="muted">{formatRelative(s.lastRunAt)}</span> {s.lastResult && <span className="last-result">{s.lastResult.text}</span>}
+                </>
+              ) : (
+                <span className="muted">never</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
