@@ -35,10 +35,40 @@ export async function openDatabase(location: string, opts: { loadDataDir?: Blob 
     mkdirSync(dataDir, { recursive: true });
   }
   const pg = await PGlite.create({ dataDir, extensions: { pg_trgm }, loadDataDir: opts.loadDataDir });
+  if (dataDir === undefined) growMemoryFilesGeometrically(pg);
   await migrate(pg);
   // PGlite runs no autovacuum: give the planner statistics for what is already there.
   await pg.exec('ANALYZE');
   return wrap(pg, location || 'memory://');
+}
+
+/**
+ * An in-memory database keeps its files in Emscripten's MEMFS, which grows a file past 1 MiB by
+ * only 12.5% at a time, copying all of it each time: a 100 MB relation is copied about 40 times
+ * while it grows (about 10% of an ingest's CPU time, measured). Doubling instead, as MEMFS already
+ * does below 1 MiB, makes growth amortised O(1) per byte. Memory overhead: at most 2x per growing
+ * file, in a database that is already all in memory. Files on disk (NODEFS) are not affected.
+ */
+function growMemoryFilesGeometrically(pg: PGlite): void {
+  const fs = (pg as unknown as { Module?: { FS?: { root?: { mount?: { type?: MemFs } } } } }).Module?.FS;
+  const memfs = fs?.root?.mount?.type;
+  if (!memfs || typeof memfs.expandFileStorage !== 'function') return; // another PGlite build: keep its behaviour
+  memfs.expandFileStorage = (node, wanted) => {
+    const prev = node.contents ? node.contents.length : 0;
+    if (prev >= wanted) return;
+    const capacity = Math.max(wanted, prev * 2, 256);
+    const old = node.contents ? node.contents.subarray(0, node.usedBytes) : undefined;
+    node.contents = new Uint8Array(capacity);
+    if (old) node.contents.set(old);
+  };
+}
+
+interface MemFsNode {
+  contents: Uint8Array | null;
+  usedBytes: number;
+}
+interface MemFs {
+  expandFileStorage(node: MemFsNode, wanted: number): void;
 }
 
 function wrap(pg: PGlite, location: string): Database {

@@ -79,7 +79,9 @@ function dateValue(attr: Attribute<unknown>, l: Literal): string {
   if (!m) mismatch(attr, l, expected);
   const text = l.value.includes(':') && m[1] === undefined ? `${l.value.replace(' ', 'T')}Z` : l.value.replace(' ', 'T');
   const ms = Date.parse(text);
-  if (Number.isNaN(ms)) mismatch(attr, l, expected);
+  const [y, mo, d] = l.value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (Number.isNaN(ms) || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) mismatch(attr, l, expected); // e.g. '2026-02-30'
   return new Date(ms).toISOString();
 }
 

@@ -21,9 +21,15 @@ const P53 = 'IPPort|internet|192.0.2.10|udp|53';
 const KFT = 'KATFindingType|KAT-NO-CSP';
 const CVE = 'CVEFindingType|CVE-2024-0001';
 const RD = 'ReportData|acme';
+const RECIPE = 'ReportRecipe|8a4c1b2e-1f0d-4c3b-9a6e-0123456789ab';
+const REPORT = `Report|${RECIPE.slice('ReportRecipe|'.length)}`;
+const API = 'RESTAPI|https|internet|example.org|443|/';
+const PASSED = `APIDesignRuleResult|${API.slice('RESTAPI|'.length)}|API-01`;
+const FAILED = `APIDesignRuleResult|${API.slice('RESTAPI|'.length)}|API-02`;
 
 let kat: TestKat;
 let counts: Record<string, number>;
+let profiles: number;
 
 beforeAll(async () => {
   kat = await testKat();
@@ -36,6 +42,29 @@ beforeAll(async () => {
   await declare('KATFindingType', { id: 'KAT-NO-CSP', risk_score: 4.5, risk_severity: 'medium', description: "No CSP; it's 50% done \\o/" });
   await declare('CVEFindingType', { id: 'CVE-2024-0001', risk_score: 9.8, risk_severity: 'critical' });
   await declare('ReportData', { organization_code: 'acme', organization_name: 'Acme', organization_tags: ['prod', 'eu'], data: { x: 1 } });
+  await declare('ReportRecipe', {
+    recipe_id: '8a4c1b2e-1f0d-4c3b-9a6e-0123456789ab',
+    report_name_format: 'Weekly',
+    input_recipe: {},
+    report_type: 'dns-report',
+    asset_report_types: [],
+  });
+  await declare('Report', {
+    name: 'Weekly',
+    date_generated: '2026-02-27T09:00:00+01:00',
+    reference_date: '2026-02-27T00:00:00Z',
+    organization_code: 'acme',
+    organization_name: 'Acme',
+    organization_tags: [],
+    data_raw_id: 'raw-1',
+    observed_at: '2026-02-27T08:00:00Z',
+    report_recipe: RECIPE,
+    report_type: 'dns-report',
+    input_oois: [H1],
+  });
+  await declare('HostnameHTTPURL', { network: NET, scheme: 'https', netloc: H1, port: 443, path: '/' });
+  await declare('APIDesignRuleResult', { rest_api: API, rule: 'APIDesignRule|API-01', passed: true, message: 'ok' });
+  await declare('APIDesignRuleResult', { rest_api: API, rule: 'APIDesignRule|API-02', passed: false, message: 'no' });
   await kat.api('orgs.clearance.acknowledge', { org: 'acme', maxLevel: 4, acknowledgedBy: 'test' });
   await kat.api('levels.declare', { org: 'acme', pks: [H1], level: 2 });
   await kat.api('levels.declare', { org: 'acme', pks: [H3], level: 0 });
@@ -48,7 +77,12 @@ beforeAll(async () => {
   await kat.api('orgs.clearance.acknowledge', { org: 'other', maxLevel: 4, acknowledgedBy: 'test' });
   await kat.api('levels.declare', { org: 'other', pks: [H1], level: 4 });
   counts = await tableCounts(kat);
+  profiles = await profileCount();
 });
+
+async function profileCount(): Promise<number> {
+  return (await kat.db.query<{ n: number }>('SELECT count(*)::int AS n FROM scan_profiles')).rows[0]!.n;
+}
 afterAll(async () => {
   await kat?.close();
 });
@@ -130,7 +164,18 @@ describe('selecting objects', () => {
     ['Hostname: scan_level > 0; IPAddress: scan_level >= 2', [H1, IP1, IP6]],
     ['Hostname: scan_level > 0; Hostname: scan_level = 0', [H1, H2, H3]],
     ['Network; IPPort: port = 53', [NET, P53]],
-    ["OOI: scan_level >= 3", [IP1, P22, P443]],
+    ['OOI: scan_level >= 3', [IP1, P22, P443]],
+    ['APIDesignRuleResult: passed = true', [PASSED]],
+    ['APIDesignRuleResult: passed != true', [FAILED]],
+    ['APIDesignRuleResult: passed = false or message = null', [FAILED]],
+    ["APIDesignRuleResult: rule = 'APIDesignRule|API-02' and passed = false", [FAILED]],
+    ["Report: observed_at = '2026-02-27T09:00:00+01:00'", [REPORT]],
+    ["Report: observed_at >= '2026-02-27' and observed_at < '2026-02-28'", [REPORT]],
+    ["Report: date_generated > '2026-02-27 08:00'", []],
+    ["Report: date_generated >= '2026-02-27 08:00'", [REPORT]],
+    ["BaseReport: reference_date < '2026-02-27T00:00:00.001Z'", [REPORT]],
+    ["Report: input_oois has 'Hostname|internet|example.org'", [REPORT]],
+    ['ReportRecipe: cron_expression = null', [RECIPE]],
     ["OOI: name = 'example.org'", [H1]],
   ])('%s', async (input, expected) => {
     expect(await select(input)).toEqual(sorted(...expected));
@@ -188,8 +233,7 @@ describe('injection attempts stay data', () => {
 
   it('the tables are intact afterwards', async () => {
     expect(await tableCounts(kat)).toEqual(counts);
-    const r = await kat.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM scan_profiles`);
-    expect(r.rows[0]!.n).toBe(8);
+    expect(await profileCount()).toBe(profiles);
     expect(await select('Hostname')).toEqual(sorted(H1, H2, H3));
   });
 });

@@ -52,6 +52,8 @@ describe('compiling input filters', () => {
     expect(f.params).toEqual([['Report'], '2026-03-01T00:00:00.000Z', '2026-03-02T08:00:00.000Z', '2026-03-01T09:00:00.000Z']);
     expect(errorOf("Report: observed_at > 'yesterday'")).toMatchObject({ column: 23, expected: "a date-time such as '2026-03-01' or '2026-03-01T09:00:00Z'" });
     expect(errorOf("Report: observed_at > '2026-13-45'")).toMatchObject({ column: 23 });
+    expect(errorOf("Report: observed_at > '2026-02-30'")).toMatchObject({ column: 23 });
+    expect(compileInputFilter("Report: observed_at > '2024-02-29T23:00:00-0100'").params[1]).toBe('2024-03-01T00:00:00.000Z');
     expect(errorOf('Report: observed_at > 5')).toMatchObject({ column: 23 });
   });
 

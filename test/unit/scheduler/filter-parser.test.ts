@@ -148,6 +148,8 @@ describe('invalid filters point at the column', () => {
     expect(errorOf(() => parseFilter('data.port = 1'))).toMatchObject({ column: 5, found: '.' });
     expect(errorOf(() => parseFilter('x = 1 🦀'))).toMatchObject({ column: 7, found: '🦀' });
     expect(errorOf(() => parseFilter('a = 1\nand b = -'))).toMatchObject({ column: 15, found: '-' });
+    expect(errorOf(() => parseFilter("name = 'a\u0000b'"))).toMatchObject({ column: 8, found: 'U+0000' });
+    expect(errorOf(() => parseFilter('name = 1 \u0000'))).toMatchObject({ column: 10 });
   });
 });
 
