@@ -22,6 +22,18 @@ export function formatRelative(iso: string, now = Date.now()): string {
   return shortFormat.format(new Date(t));
 }
 
+/** "in 5 min", "in 3 h" for the next day, a short date further out (past times as formatRelative). */
+export function formatUntil(iso: string, now = Date.now()): string {
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return iso;
+  const s = Math.round((t - now) / 1000);
+  if (s <= 0) return formatRelative(iso, now);
+  if (s < 60) return `in ${s} s`;
+  if (s < 3600) return `in ${Math.ceil(s / 60)} min`;
+  if (s < 86_400) return `in ${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+  return shortFormat.format(new Date(t));
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

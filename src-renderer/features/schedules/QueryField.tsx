@@ -56,7 +56,7 @@ export function QueryField({ id, label, value, onChange, placeholder, hint, erro
       )}
       {error && (
         <div className="field-error" id={`${id}-error`} role="alert">
-          {error.column !== null && error.line !== null && <ErrorCaret text={value} line={error.line} column={error.column} />}
+          {error.column !== null && error.line !== null && value.trim() !== '' && <ErrorCaret text={value} line={error.line} column={error.column} />}
           <span className="error-code small-code">{error.code}</span> {error.message}
         </div>
       )}

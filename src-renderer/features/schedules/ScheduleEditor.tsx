@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PlanSummary, Schedule } from '../../../src-main/api/contracts/schedules';
 import { api, ApiError } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -32,6 +32,8 @@ function ScheduleEditor({ saved }: { saved: Schedule | null }) {
   const [busy, setBusy] = useState<'save' | 'run' | null>(null);
   const [ran, setRan] = useState<PlanSummary | null>(null);
   const preview = usePreview(org, draft);
+  const ranRef = useRef<HTMLElement>(null);
+  useEffect(() => ranRef.current?.scrollIntoView({ block: 'nearest' }), [ran]);
   const dirty = saved ? !sameDraft(draft, draftFrom(saved)) : true;
   const textOf = (f: keyof ScheduleDraft) => String(draft[f]);
   const previewError = preview.status === 'error' ? fieldError(preview.error, textOf) : null;
@@ -131,7 +133,7 @@ function ScheduleEditor({ saved }: { saved: Schedule | null }) {
         </div>
 
         {ran && (
-          <section className="detail-section" aria-label="Run now result">
+          <section ref={ranRef} className="detail-section" aria-label="Run now result">
             <h3>Queued just now</h3>
             <PlanSummaryView plan={ran} label="Queued" />
           </section>

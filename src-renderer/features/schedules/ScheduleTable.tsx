@@ -1,6 +1,6 @@
 import type { Schedule } from '../../../src-main/api/contracts/schedules';
 import { Toggle } from '../../components/Toggle';
-import { formatDate, formatRelative } from '../../components/format';
+import { formatDate, formatRelative, formatUntil } from '../../components/format';
 
 interface Props {
   schedules: readonly Schedule[];
@@ -69,8 +69,10 @@ export function ScheduleTable({ schedules, openId, busyId, onOpen, onToggle }: P
               <Toggle checked={s.enabled} label={`Enable ${s.name}`} busy={busyId === s.id} onChange={(on) => onToggle(s.id, on)} />
             </td>
             <td className="cell-name">
-              <span className="schedule-name">{s.name}</span>
-              {s.isDefault && <span className="default-chip">default</span>}
+              <span className="name-wrap" title={s.name}>
+                <span className="schedule-name">{s.name}</span>
+                {s.isDefault && <span className="default-chip">default</span>}
+              </span>
             </td>
             <td className="cell-when" title={whenText(s)}>
               {whenText(s)}
@@ -82,7 +84,7 @@ export function ScheduleTable({ schedules, openId, busyId, onOpen, onToggle }: P
               <Filter text={s.input} empty="every object consumed" />
             </td>
             <td className="muted" title={formatDate(s.nextRunAt)}>
-              {s.nextRunAt ? formatDate(s.nextRunAt) : s.enabled ? (s.runOn ? 'on events' : '—') : 'disabled'}
+              {s.nextRunAt ? formatUntil(s.nextRunAt) : s.enabled ? (s.runOn ? 'on events' : '—') : 'disabled'}
             </td>
             <td className="cell-last" title={s.lastResult?.text}>
               {s.lastRunAt ? (
