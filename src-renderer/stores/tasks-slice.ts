@@ -36,6 +36,8 @@ export interface TasksSlice {
   setTaskFilter(patch: Partial<TaskFilter>): void;
   setTaskOffset(offset: number): void;
   openTask(id: string | null): void;
+  /** opens the Tasks view with only this filter (e.g. the tasks of one plugin or object) */
+  showTasks(filter: Partial<TaskFilter>): void;
   /** a tasks.changed event: throttled reload of what is on screen */
   onTasksChanged(): void;
 }
@@ -93,6 +95,11 @@ export const createTasksSlice: Slice<TasksSlice> = (set, get) => ({
   },
 
   openTask: (id) => set({ openTaskId: id }),
+
+  showTasks(filter) {
+    set({ taskFilter: { ...NO_TASK_FILTER, ...filter }, taskOffset: 0, openTaskId: null });
+    get().setView('tasks');
+  },
 
   onTasksChanged() {
     const run = () => {

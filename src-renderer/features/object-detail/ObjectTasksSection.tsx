@@ -12,6 +12,7 @@ const RECENT = 10;
 export function ObjectTasksSection({ org, pk }: { org: string; pk: string }) {
   const revision = useStore((s) => s.tasksRevision);
   const showTask = useStore((s) => s.showTask);
+  const showTasks = useStore((s) => s.showTasks);
   const res = useApiResource<ScansResults['tasks.list']>(`${org}\n${pk}\n${revision}`, () =>
     api().call('tasks.list', { org, inputPk: pk, limit: RECENT }),
   );
@@ -24,6 +25,11 @@ export function ObjectTasksSection({ org, pk }: { org: string; pk: string }) {
       {!res.data && res.status === 'loading' && <Spinner label="Loading tasks" />}
       {res.data && res.data.items.length === 0 && <div className="muted">No task has run on this object yet.</div>}
       {res.data && res.data.items.length > 0 && <TaskList tasks={res.data.items} onOpen={showTask} showInput={false} />}
+      {res.data && res.data.total > res.data.items.length && (
+        <button type="button" className="link-button small" onClick={() => showTasks({ inputPk: pk })}>
+          All {res.data.total.toLocaleString()} in Tasks
+        </button>
+      )}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { TaskList } from '../tasks/TaskList';
 export function PluginTasks({ org, pluginId }: { org: string; pluginId: string }) {
   const revision = useStore((s) => s.tasksRevision);
   const showTask = useStore((s) => s.showTask);
+  const showTasks = useStore((s) => s.showTasks);
   const res = useApiResource<ScansResults['tasks.list']>(`${org}\n${pluginId}\n${revision}`, () => api().call('tasks.list', { org, pluginId, limit: 10 }));
   return (
     <section className="detail-section" aria-labelledby="sec-plugin-tasks">
@@ -18,6 +19,11 @@ export function PluginTasks({ org, pluginId }: { org: string; pluginId: string }
       {!res.data && res.status === 'loading' && <Spinner label="Loading tasks" />}
       {res.data && res.data.items.length === 0 && <div className="muted">This plugin has not run yet.</div>}
       {res.data && res.data.items.length > 0 && <TaskList tasks={res.data.items} onOpen={showTask} showPlugin={false} />}
+      {res.data && res.data.total > res.data.items.length && (
+        <button type="button" className="link-button small" onClick={() => showTasks({ pluginId: pluginId })}>
+          All {res.data.total.toLocaleString()} in Tasks
+        </button>
+      )}
     </section>
   );
 }
