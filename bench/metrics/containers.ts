@@ -45,7 +45,7 @@ function bareRun(engine: Engine, image: string, inputFile: string): number {
 
 async function benchCore(engine: Engine, concurrency: number, hosts: number): Promise<Kat> {
   const kat = await createKat({ data: 'memory://', logger: silentLogger, pluginsDir: PLUGINS_DIR, engine: { socket: engine.socket }, runner: { concurrency } });
-  await kat.call('orgs.create', { code: 'bench', name: 'Bench' });
+  await kat.call('orgs.create', { code: 'bench', name: 'Bench', schedules: 'none' });
   await kat.call('orgs.clearance.acknowledge', { org: 'bench', maxLevel: 1, acknowledgedBy: 'bench' });
   await kat.call('plugins.enable', { org: 'bench', id: BOEFJE, enabled: true });
   const pks = Array.from({ length: hosts }, (_, i) => host(i));

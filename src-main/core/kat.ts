@@ -21,6 +21,8 @@ import { TaskService } from '../tasks/service';
 import { TaskRunner, type TaskRunnerOptions } from '../runner/task-runner';
 import { DockerRuntime, NoRuntime, type ContainerRuntime } from '../runner/runtime';
 import type { EngineLocateOptions } from '../runner/engine';
+// the scheduler (issue 4)
+import { SchedulerService } from '../scheduler/service';
 
 export interface KatOptions {
   /** 'memory://' or a directory for the database */
@@ -43,6 +45,11 @@ export interface KatOptions {
   engine?: EngineLocateOptions | false | ContainerRuntime;
   /** runner concurrency; start: false leaves queued tasks alone (default true) */
   runner?: TaskRunnerOptions & { start?: boolean };
+  /**
+   * The scheduler: start: false leaves the timer off (tests call tick()); defaults: false creates
+   * no default schedules with new organisations (default true).
+   */
+  scheduler?: { start?: boolean; defaults?: boolean };
 }
 
 /** The core, wired: database, graph services, event outbox and the contract's handlers. */
@@ -57,6 +64,7 @@ export interface Kat extends KatApi {
   readonly tasks: TaskService;
   readonly runner: TaskRunner;
   readonly runtime: ContainerRuntime;
+  readonly scheduler: SchedulerService;
 }
 
 export async function createKat(opts: KatOptions): Promise<Kat> {
@@ -81,13 +89,19 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
   outbox.subscribe(tasks.onEvent);
   const runner = new TaskRunner({ db, clock, log, tasks, plugins, raw, graph, runtime, ...events }, opts.runner);
   // --- end tasks ---
+  // --- the scheduler (issue 4): recurrences and triggers become tasks ---
+  const scheduler = new SchedulerService({ db, clock, log, plugins, tasks });
+  outbox.subscribe(scheduler.onEvent);
+  const onOrgCreated = opts.scheduler?.defaults === false ? undefined : (org: string) => scheduler.createDefaults(org);
+  // --- end scheduler ---
   const dispatch = createDispatch(
-    createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels, tasks, runtime, onEngineAvailable: () => runner.wake() }),
+    createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels, tasks, runtime, onEngineAvailable: () => runner.wake(), scheduler, onOrgCreated }),
   );
   for (const l of opts.listeners ?? []) outbox.subscribe(l);
   // Events committed but not dispatched before a crash are replayed now.
   await outbox.dispatch();
   if (opts.runner?.start !== false) await runner.start();
+  if (opts.scheduler?.start !== false) scheduler.start();
   let closed = false;
   return {
     db,
@@ -100,6 +114,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
     tasks,
     runner,
     runtime,
+    scheduler,
     dataLocation: db.location,
     call: (method, params, ctx) => {
       if (closed) return Promise.reject(new AppError('INTERNAL', 'The core is closed'));
@@ -109,6 +124,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
     close: async () => {
       if (closed) return;
       closed = true;
+      scheduler.stop();
       await runner.stop();
       await runtime.close?.();
       await raw.close();

@@ -24,6 +24,7 @@ import { taskEvent } from '../tasks/service';
 import * as repo from '../tasks/repository';
 import type { TaskEnd } from '../tasks/repository';
 import { boefjeInput } from './boefje-input';
+import { settingsHash } from '../plugins/settings-hash';
 import { isRunnerError } from './errors';
 import type { ContainerRuntime } from './runtime';
 
@@ -210,8 +211,8 @@ export class TaskRunner {
       const error: ErrorPayload = { code: 'NOT_ELIGIBLE', message: `the object is at L${level}; ${m.id} needs L${m.scan_level}`, details: { level, scanLevel: m.scan_level } };
       return this.finish(t, { status: 'cancelled', error, inputLevel: level });
     }
-    await repo.setInputLevel(this.d.db, t.org, t.id, level);
     const settings = await this.d.plugins.effectiveSettings(t.org, m.id);
+    await repo.setStartFacts(this.d.db, t.org, t.id, level, settingsHash(settings));
     const startedAt = this.d.clock.now();
     let result;
     try {

@@ -16,6 +16,10 @@ export interface NewTask {
   dedupKey: string;
   inputLevel: number | null;
   createdAt: Date;
+  /** the schedule that queued it */
+  scheduleId?: string | null;
+  /** hash of the settings the boefje will run with (grace: other settings are not a repeat) */
+  settingsHash?: string | null;
 }
 
 export interface TaskRow extends TaskInfo {
@@ -93,10 +97,10 @@ export async function insertTasks(q: Queryable, tasks: readonly NewTask[]): Prom
   if (tasks.length === 0) return { inserted: [], duplicates: new Set() };
   const col = <K extends keyof NewTask>(k: K) => tasks.map((t) => t[k]);
   const r = await q.query<Row>(
-    `INSERT INTO tasks (org, id, kind, plugin_id, plugin_version, input_pk, raw_id, status, priority, reason, dedup_key, input_level, created_at)
-     SELECT org, id, kind, plugin_id, plugin_version, input_pk, raw_id, 'queued', priority, reason, dedup_key, input_level, created_at
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::smallint[], $12::timestamptz[])
-       AS t(org, id, kind, plugin_id, plugin_version, input_pk, raw_id, priority, reason, dedup_key, input_level, created_at)
+    `INSERT INTO tasks (org, id, kind, plugin_id, plugin_version, input_pk, raw_id, status, priority, reason, dedup_key, input_level, created_at, schedule_id, settings_hash)
+     SELECT org, id, kind, plugin_id, plugin_version, input_pk, raw_id, 'queued', priority, reason, dedup_key, input_level, created_at, schedule_id, settings_hash
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::smallint[], $12::timestamptz[], $13::text[], $14::text[])
+       AS t(org, id, kind, plugin_id, plugin_version, input_pk, raw_id, priority, reason, dedup_key, input_level, created_at, schedule_id, settings_hash)
      ON CONFLICT (org, dedup_key) WHERE status IN ('queued', 'running') DO NOTHING
      RETURNING ${COLUMNS}, dedup_key`,
     [
@@ -112,6 +116,8 @@ export async function insertTasks(q: Queryable, tasks: readonly NewTask[]): Prom
       col('dedupKey'),
       col('inputLevel'),
       tasks.map((t) => t.createdAt.toISOString()),
+      tasks.map((t) => t.scheduleId ?? null),
+      tasks.map((t) => t.settingsHash ?? null),
     ],
   );
   const got = new Set((r.rows as (Row & { dedup_key: string })[]).map((x) => x.dedup_key));
@@ -204,9 +210,9 @@ export async function endTask(q: Queryable, org: string, id: string, e: TaskEnd)
   return r.rows[0] ? toInfo(r.rows[0]) : undefined;
 }
 
-/** Records the level seen by the check right before a container starts. */
-export async function setInputLevel(q: Queryable, org: string, id: string, level: number): Promise<void> {
-  await q.query(`UPDATE tasks SET input_level = $3 WHERE org = $1 AND id = $2`, [org, id, level]);
+/** Records what the check right before a container start saw: the level, and the settings' hash. */
+export async function setStartFacts(q: Queryable, org: string, id: string, level: number, settingsHash: string): Promise<void> {
+  await q.query(`UPDATE tasks SET input_level = $3, settings_hash = $4 WHERE org = $1 AND id = $2`, [org, id, level, settingsHash]);
 }
 
 /** Tasks left running by a crash go back to the queue; returns them. */
@@ -233,4 +239,33 @@ export async function countQueued(q: Queryable, kind: TaskKind): Promise<number>
 export async function currentObject(q: Queryable, org: string, pk: string): Promise<{ pk: string; type: string; data: Record<string, unknown> } | undefined> {
   const r = await q.query<{ pk: string; type: string; data: Record<string, unknown> }>(`SELECT pk, type, data FROM objects WHERE org = $1 AND pk = $2`, [org, pk]);
   return r.rows[0];
+}
+
+export interface LastRun {
+  endedAt: Date;
+  settingsHash: string | null;
+}
+
+/**
+ * The newest completed or failed run of each boefje on each of the given objects, and the
+ * boefje/object pairs that are queued or running now. Keys are `${pluginId}|${pk}`.
+ */
+export async function runsOf(q: Queryable, org: string, pluginIds: readonly string[], pks: readonly string[] | null): Promise<{ last: Map<string, LastRun>; active: Set<string> }> {
+  const last = new Map<string, LastRun>();
+  const active = new Set<string>();
+  if (pluginIds.length === 0) return { last, active };
+  const r = await q.query<{ plugin_id: string; input_pk: string; ended_at: Date; settings_hash: string | null }>(
+    `SELECT DISTINCT ON (plugin_id, input_pk) plugin_id, input_pk, ended_at, settings_hash FROM tasks
+     WHERE org = $1 AND kind = 'boefje' AND status IN ('completed', 'failed') AND plugin_id = ANY($2::text[])
+       AND ($3::text[] IS NULL OR input_pk = ANY($3::text[]))
+     ORDER BY plugin_id, input_pk, ended_at DESC`,
+    [org, pluginIds, pks],
+  );
+  for (const x of r.rows) last.set(`${x.plugin_id}|${x.input_pk}`, { endedAt: x.ended_at, settingsHash: x.settings_hash });
+  const a = await q.query<{ plugin_id: string; input_pk: string }>(
+    `SELECT plugin_id, input_pk FROM tasks WHERE org = $1 AND kind = 'boefje' AND status IN ('queued', 'running') AND plugin_id = ANY($2::text[])`,
+    [org, pluginIds],
+  );
+  for (const x of a.rows) active.add(`${x.plugin_id}|${x.input_pk}`);
+  return { last, active };
 }

@@ -36,6 +36,10 @@ export interface TaskServiceDeps {
   onCancelRunning?: (org: string, id: string) => boolean;
 }
 
+export function boefjeDedupKey(pluginId: string, pk: string): string {
+  return dedupKey('boefje', pluginId, pk, null);
+}
+
 export function taskEvent(org: string, tasks: readonly TaskInfo[]): KatEvent {
   return { topic: 'tasks.changed', org, tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, pluginId: t.pluginId, status: t.status, inputPk: t.inputPk })) };
 }
@@ -282,6 +286,11 @@ export class TaskService {
 
   private newBoefjeTask(org: string, m: BoefjeManifest, pk: string, level: number, reason: 'manual' | 'retry', at: Date): repo.NewTask {
     return { org, id: randomUUID(), kind: 'boefje', pluginId: m.id, pluginVersion: m.version, inputPk: pk, rawId: null, priority: PRIORITY[reason], reason, dedupKey: dedupKey('boefje', m.id, pk, null), inputLevel: level, createdAt: at };
+  }
+
+  /** Queues prepared tasks (the scheduler); `dispatch: false` inside an outbox listener. */
+  queue(org: string, tasks: repo.NewTask[], dispatch: boolean): Promise<TaskInfo[]> {
+    return this.insert(org, tasks, undefined, dispatch);
   }
 
   private async insert(org: string, tasks: repo.NewTask[], onDuplicate?: (t: repo.NewTask) => void, dispatch = true): Promise<TaskInfo[]> {

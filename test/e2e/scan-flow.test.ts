@@ -36,7 +36,7 @@ describeNeeding('scan flow (e2e, real containers)', missing, () => {
     await ensureBaseImage(engine!.docker);
     dns = await startDnsServer();
     kat = await createKat({ data: 'memory://', host: 'headless', engine: { socket: engine!.socket } });
-    await kat.call('orgs.create', { code: ORG, name: 'Acme Corporation' });
+    await kat.call('orgs.create', { code: ORG, name: 'Acme Corporation', schedules: 'none' }); // this test scans by hand
     await kat.call('orgs.clearance.acknowledge', { org: ORG, maxLevel: 2, acknowledgedBy: 'Alex Auditor' });
     await kat.call('objects.declare', { org: ORG, pk: HOST });
     host = await startHeadlessHost({ api: kat, port: 0, rendererDir: RENDERER_DIR });

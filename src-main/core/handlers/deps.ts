@@ -8,6 +8,7 @@ import type { RawFiles } from '../../rawstore/raw-files';
 import type { LevelService } from '../../levels/service';
 import type { TaskService } from '../../tasks/service';
 import type { ContainerRuntime } from '../../runner/runtime';
+import type { SchedulerService } from '../../scheduler/service';
 
 /** What every domain's handlers may use. */
 export interface HandlerDeps {
@@ -29,6 +30,10 @@ export interface HandlerDeps {
   runtime?: ContainerRuntime;
   /** called when engine.status finds the engine reachable (the runner picks up queued boefjes) */
   onEngineAvailable?: () => void;
+  /** schedules: when boefjes run by themselves */
+  scheduler?: SchedulerService;
+  /** called after an organisation was created with its default schedules wanted */
+  onOrgCreated?: (org: string) => Promise<void>;
 }
 
 /** The handlers of one domain contract (the dispatcher itself answers listApi and multicall). */

@@ -35,6 +35,7 @@ export function createGraphHandlers(d: HandlerDeps): DomainHandlers<typeof graph
     'orgs.list': async () => listOrgs(db),
     'orgs.create': async (p) => {
       const org = await createOrg(db, p.code, p.name, clock.now());
+      if (p.schedules === 'default') await d.onOrgCreated?.(p.code);
       await orgEvent(p.code, 'created');
       return org;
     },

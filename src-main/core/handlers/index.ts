@@ -4,10 +4,11 @@ import { createGraphHandlers } from './graph';
 import { createLevelsHandlers } from './levels';
 import { createPluginsHandlers } from './plugins';
 import { createScansHandlers } from './scans';
+import { createSchedulesHandlers } from './schedules';
 
 export type { HandlerDeps } from './deps';
 
 /** Every contract method, implemented once per domain; both hosts serve exactly these. */
 export function createHandlers(d: HandlerDeps): Handlers {
-  return { ...createGraphHandlers(d), ...createLevelsHandlers(d), ...createPluginsHandlers(d), ...createScansHandlers(d) };
+  return { ...createGraphHandlers(d), ...createLevelsHandlers(d), ...createPluginsHandlers(d), ...createScansHandlers(d), ...createSchedulesHandlers(d) };
 }

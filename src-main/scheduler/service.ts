@@ -1,0 +1,291 @@
+/**
+ * The scheduler: schedules (recurrences and triggers) turned into boefje tasks, in one process,
+ * with the database as the only queue. It wakes at the next due time (a timer armed for exactly
+ * then, not a poll) and on events: objects created or updated, levels changed, a boefje enabled or
+ * its settings changed. Every run is planned by plan.ts: eligible pairs only, deduplicated against
+ * queued and running tasks, held back inside each boefje's grace period (a manual scan ignores it).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../common/clock';
+import { AppError, isAppError } from '../common/errors';
+import type { Logger } from '../common/logger';
+import type { Database } from '../db/database';
+import type { KatEvent } from '../api/types';
+import type { PlanSummary, Schedule, ScheduleOperation } from '../api/contracts/schedules';
+import { concreteSubtypes, hasType, isSubtypeOf } from '../graph/model';
+import type { PluginCatalogue } from '../plugins/catalogue';
+import type { BoefjeManifest } from '../plugins/manifest';
+import { settingsHash } from '../plugins/settings-hash';
+import type { TaskService } from '../tasks/service';
+import { runsOf } from '../tasks/repository';
+import { compileInputFilter, filterPlugins, pluginAttributesOf } from './filter';
+import { plan, type PlanBoefje } from './plan';
+import * as repo from './repository';
+import { describeRecurrence, formatRecurrence, gracePeriodMs, nextOccurrence, parseRecurrence, type Recurrence } from './time';
+
+export interface ScheduleFields {
+  name: string;
+  enabled: boolean;
+  recurrence: string | null;
+  plugins: string;
+  input: string;
+  runOn: string | null;
+  operations: ScheduleOperation[];
+}
+
+export interface SchedulerDeps {
+  db: Database;
+  clock: Clock;
+  log: Logger;
+  plugins: PluginCatalogue;
+  tasks: TaskService;
+}
+
+/** The three rows every organisation starts with (OpenKAT's behaviour). */
+export const DEFAULT_SCHEDULES: readonly (ScheduleFields & { id: string })[] = [
+  { id: 'default-daily', name: 'Daily re-scan', enabled: true, recurrence: 'FREQ=DAILY;BYHOUR=2;BYMINUTE=0', plugins: '', input: '', runOn: null, operations: [] },
+  { id: 'default-hostnames', name: 'New hostnames', enabled: true, recurrence: null, plugins: '', input: 'Hostname', runOn: 'Hostname', operations: ['created', 'updated'] },
+  { id: 'default-ip-addresses', name: 'New IP addresses', enabled: true, recurrence: null, plugins: '', input: 'IPAddress', runOn: 'IPAddress', operations: ['created', 'updated'] },
+];
+
+/** The longest a timer waits before it looks again (clock changes, sleep). */
+const MAX_SLEEP_MS = 60 * 60 * 1000;
+
+export class SchedulerService {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private readonly recurrences = new Map<string, Recurrence>();
+
+  constructor(private readonly d: SchedulerDeps) {}
+
+  // --- schedules ---
+
+  async list(org: string): Promise<Schedule[]> {
+    return (await repo.listSchedules(this.d.db, org)).map((r) => this.view(r));
+  }
+
+  async createDefaults(org: string): Promise<void> {
+    const now = this.d.clock.now();
+    for (const s of DEFAULT_SCHEDULES) await repo.upsertSchedule(this.d.db, { ...this.row(org, s.id, s, now, now, null), isDefault: true });
+    this.arm();
+  }
+
+  async create(org: string, f: ScheduleFields): Promise<Schedule> {
+    const now = this.d.clock.now();
+    const row = await repo.upsertSchedule(this.d.db, this.row(org, randomUUID(), this.validate(f), now, now, null));
+    this.arm();
+    return this.view(row);
+  }
+
+  async update(org: string, id: string, patch: Partial<ScheduleFields>): Promise<Schedule> {
+    const old = await this.require(org, id);
+    const f = this.validate({ ...old, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as ScheduleFields);
+    const row = await repo.upsertSchedule(this.d.db, { ...this.row(org, id, f, old.createdAt, this.d.clock.now(), old), isDefault: old.isDefault });
+    this.recurrences.delete(`${org}/${id}`);
+    this.arm();
+    return this.view(row);
+  }
+
+  async remove(org: string, id: string): Promise<{ deleted: string }> {
+    if (!(await repo.deleteSchedule(this.d.db, org, id))) throw new AppError('NOT_FOUND', `No schedule "${id}" in "${org}"`, { id });
+    this.arm();
+    return { deleted: id };
+  }
+
+  /** What a stored or draft schedule would queue now. */
+  async preview(org: string, s: { id?: string; draft?: ScheduleFields }): Promise<PlanSummary> {
+    const f = s.draft ? this.validate(s.draft) : await this.require(org, s.id ?? '');
+    return (await this.evaluate(org, s.id ?? null, f, {})).summary;
+  }
+
+  async runNow(org: string, id: string): Promise<PlanSummary> {
+    const s = await this.require(org, id);
+    return this.execute(org, s, {}, true);
+  }
+
+  async setInterval(org: string, pluginId: string, minutes: number | null): Promise<{ pluginId: string; intervalMinutes: number | null }> {
+    const m = this.d.plugins.manifestOf(pluginId);
+    if (m.kind !== 'boefje') throw new AppError('BAD_REQUEST', `"${pluginId}" is a normalizer; only boefjes have an interval`, { field: 'id' });
+    await repo.setInterval(this.d.db, org, pluginId, minutes);
+    return { pluginId, intervalMinutes: minutes };
+  }
+
+  // --- the engine ---
+
+  /** Starts the timer for the next due schedule. */
+  start(): void {
+    this.running = true;
+    this.arm();
+  }
+
+  stop(): void {
+    this.running = false;
+    clearTimeout(this.timer);
+  }
+
+  /** Runs every recurring schedule that is due now; returns how many tasks were queued. */
+  async tick(): Promise<number> {
+    const now = this.d.clock.now();
+    let queued = 0;
+    for (const s of await repo.dueSchedules(this.d.db, now)) {
+      try {
+        queued += (await this.execute(s.org, s, {}, true)).queued;
+      } catch (e) {
+        this.d.log.error('a schedule failed to run', { org: s.org, schedule: s.id, error: e instanceof Error ? e.message : String(e) });
+        await repo.recordRun(this.d.db, s.org, s.id, now, this.nextRun(s, now), { queued: 0, byPlugin: [], skipped: { grace: 0, level: 0, active: 0, settings: 0 }, text: `failed: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+    this.arm();
+    return queued;
+  }
+
+  /** Outbox listener (it must not wait for dispatch: the tasks it queues are dispatched by the running loop). */
+  readonly onEvent = async (e: KatEvent): Promise<void> => {
+    if (e.topic === 'objects.changed') {
+      await this.onObjects(e.org, [
+        ['created', e.created],
+        ['updated', e.updated],
+      ]);
+    } else if (e.topic === 'levels.changed') {
+      // a level that rose is what makes an object scannable: it counts as an update
+      await this.onObjects(e.org, [['updated', e.truncated ? null : e.pks]]);
+    } else if (e.topic === 'plugins.changed' && (e.change === 'enabled' || e.change === 'settings')) {
+      // a newly enabled boefje (or one with new settings) gets tasks for everything it may scan
+      for (const s of await repo.listSchedules(this.d.db, e.org, true)) await this.execute(e.org, s, { pluginId: e.pluginId }, false);
+    }
+  };
+
+  private async onObjects(org: string, changes: [ScheduleOperation, string[] | null][]): Promise<void> {
+    const schedules = (await repo.listSchedules(this.d.db, org, true)).filter((s) => s.runOn);
+    for (const s of schedules) {
+      const pks = new Set<string>();
+      let all = false;
+      for (const [op, list] of changes) {
+        if (!s.operations.includes(op)) continue;
+        if (list === null) all = true;
+        else for (const pk of list) if (isSubtypeOf(pk.slice(0, pk.indexOf('|')), s.runOn!)) pks.add(pk);
+      }
+      if (all || pks.size > 0) await this.execute(org, s, { pks: all ? null : [...pks], runOnOnly: true }, false, false);
+    }
+  }
+
+  /** Plans and queues one run of a schedule; records it on the schedule when `record`. */
+  private async execute(org: string, s: ScheduleFields & { id: string; recurrence: string | null }, scope: Scope, dispatch: boolean, record = true): Promise<PlanSummary> {
+    const { tasks, summary } = await this.evaluate(org, s.id, s, scope);
+    if (tasks.length) await this.d.tasks.queue(org, tasks, dispatch);
+    if (record && !scope.pluginId) await repo.recordRun(this.d.db, org, s.id, this.d.clock.now(), this.nextRun(s, this.d.clock.now()), summary);
+    return summary;
+  }
+
+  private async evaluate(org: string, id: string | null, s: ScheduleFields, scope: Scope): Promise<ReturnType<typeof plan>> {
+    const now = this.d.clock.now();
+    const summaries = (await this.d.plugins.list(org, { kind: 'boefje', enabled: true })).filter((p) => !p.broken && (!scope.pluginId || p.id === scope.pluginId));
+    const ready = summaries.filter((p) => p.missingSettings.length === 0);
+    const chosen = filterPlugins(s.plugins, ready.map((p) => ({ ...pluginAttributesOf(p), summary: p })));
+    const intervals = await repo.intervals(this.d.db, org);
+    const boefjes: PlanBoefje[] = [];
+    for (const c of chosen) {
+      const manifest = this.d.plugins.find(c.id)?.manifest as BoefjeManifest | undefined;
+      if (!manifest) continue;
+      boefjes.push({ manifest, graceMs: gracePeriodMs(intervals.get(c.id) ?? null), settingsHash: settingsHash(await this.d.plugins.effectiveSettings(org, c.id)) });
+    }
+    let types = [...new Set(boefjes.flatMap((b) => b.manifest.consumes.flatMap((t) => concreteSubtypes(t))))];
+    if (scope.runOnOnly && s.runOn) types = types.filter((t) => isSubtypeOf(t, s.runOn!));
+    const minLevel = Math.min(...boefjes.map((b) => b.manifest.scan_level), 5);
+    const filter = s.input.trim() ? compileInputFilter(s.input, 5) : null;
+    const objects = await repo.candidateObjects(this.d.db, org, types, minLevel, scope.pks ?? null, filter);
+    const runs = await runsOf(this.d.db, org, boefjes.map((b) => b.manifest.id), scope.pks ?? null);
+    const result = plan({ org, now, scheduleId: id, boefjes, objects, last: runs.last, active: runs.active });
+    result.summary.skipped.settings = summaries.length - ready.length;
+    return result;
+  }
+
+  // --- helpers ---
+
+  private validate(f: ScheduleFields): ScheduleFields {
+    const field = (name: string, fn: () => void) => {
+      try {
+        fn();
+      } catch (e) {
+        if (isAppError(e)) throw new AppError(e.code, `${name}: ${e.message}`, { ...e.details, field: name });
+        throw e;
+      }
+    };
+    field('plugins', () => filterPlugins(f.plugins, []));
+    if (f.input.trim()) field('input', () => compileInputFilter(f.input, 1));
+    let recurrence: string | null = null;
+    if (f.recurrence?.trim()) {
+      const text = f.recurrence.trim();
+      // presets (hourly, daily, weekly, monthly) are understood by the parser. Stored canonical; without
+      // a DTSTART of the user's the rule keeps the fixed UTC grid (every 6 hours = 00, 06, 12, 18).
+      field('recurrence', () => {
+        const canonical = formatRecurrence(parseRecurrence(text));
+        recurrence = /DTSTART/i.test(text) ? canonical : canonical.split('\n').find((l) => l.startsWith('RRULE:'))!;
+      });
+    }
+    if (f.runOn !== null && !hasType(f.runOn)) throw new AppError('UNKNOWN_TYPE', `runOn: "${f.runOn}" is not an object type`, { field: 'runOn' });
+    if (f.runOn && f.operations.length === 0) throw new AppError('BAD_REQUEST', 'operations: a schedule that runs on objects needs "created" and/or "updated"', { field: 'operations' });
+    if (!recurrence && !f.runOn) throw new AppError('BAD_REQUEST', 'A schedule needs a recurrence, an object type to run on, or both', { field: 'recurrence' });
+    return { ...f, recurrence, operations: f.runOn ? [...new Set(f.operations)] : [] };
+  }
+
+  private row(org: string, id: string, f: ScheduleFields, createdAt: Date, updatedAt: Date, old: repo.ScheduleRow | null): repo.ScheduleRow {
+    return {
+      org,
+      id,
+      ...f,
+      isDefault: false,
+      createdAt,
+      updatedAt,
+      lastRunAt: old?.lastRunAt ?? null,
+      nextRunAt: f.recurrence && f.enabled ? nextOccurrence(parseRecurrence(f.recurrence), updatedAt) : null,
+      lastResult: old?.lastResult ?? null,
+    };
+  }
+
+  private nextRun(s: { recurrence: string | null; enabled: boolean } & { org?: string; id?: string }, after: Date): Date | null {
+    if (!s.recurrence || !s.enabled) return null;
+    return nextOccurrence(parseRecurrence(s.recurrence), after);
+  }
+
+  private view(r: repo.ScheduleRow): Schedule {
+    let text: string | null = null;
+    if (r.recurrence) {
+      const key = `${r.org}/${r.id}`;
+      let rec = this.recurrences.get(key);
+      if (!rec) this.recurrences.set(key, (rec = parseRecurrence(r.recurrence)));
+      text = describeRecurrence(rec, { utc: true });
+    }
+    return repo.toSchedule(r, text);
+  }
+
+  private async require(org: string, id: string): Promise<repo.ScheduleRow> {
+    const s = await repo.getSchedule(this.d.db, org, id);
+    if (!s) throw new AppError('NOT_FOUND', `No schedule "${id}" in "${org}"`, { id });
+    return s;
+  }
+
+  /** Sleeps until the next due schedule (at most an hour, then looks again). */
+  private arm(): void {
+    if (!this.running) return;
+    clearTimeout(this.timer);
+    void repo.nextDue(this.d.db).then(
+      (next) => {
+        if (!this.running) return;
+        const wait = next ? Math.max(0, next.getTime() - this.d.clock.now().getTime()) : MAX_SLEEP_MS;
+        this.timer = setTimeout(() => void this.tick().catch((e: unknown) => this.d.log.error('scheduler tick failed', { error: String(e) })), Math.min(wait, MAX_SLEEP_MS));
+        this.timer.unref?.();
+      },
+      (e: unknown) => this.d.log.error('scheduler could not read its schedules', { error: String(e) }),
+    );
+  }
+}
+
+interface Scope {
+  /** only these objects (events) */
+  pks?: string[] | null;
+  /** only this boefje (it was just enabled or configured) */
+  pluginId?: string;
+  /** only objects of the schedule's runOn type */
+  runOnOnly?: boolean;
+}
