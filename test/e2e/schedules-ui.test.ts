@@ -111,7 +111,7 @@ describeNeeding('schedules UI (e2e)', missing, () => {
     const field = editor().locator('.query-field').filter({ has: page.getByLabel('Plugins filter') });
     const caret = field.getByLabel(`Error at line 1, column ${column}`);
     await caret.waitFor();
-    expect(await field.getByRole('alert').textContent()).toContain(refusal!.message);
+    expect(await field.getByRole('alert').textContent()).toContain(refusal!.message.replace(/^plugins: /, ''));
     expect(await caret.locator('.query-caret-mark').textContent()).toBe(`${' '.repeat(column - 1)}^`);
     expect(await editor().getByLabel('Plugins filter').getAttribute('aria-invalid')).toBe('true');
     // nothing else is marked
@@ -139,10 +139,11 @@ describeNeeding('schedules UI (e2e)', missing, () => {
   });
 
   it('refuses a bad recurrence on its field', async () => {
-    const rec = editor().getByLabel('Recurrence');
+    const rec = editor().getByLabel('Recurrence', { exact: true });
     await rec.fill('FREQ=DAILY;BYHOUR=25');
-    const field = editor().locator('.query-field').filter({ has: rec });
-    await field.getByRole('alert').waitFor();
+    const field = editor().locator('.query-field').filter({ has: page.getByLabel('Recurrence', { exact: true }) });
+    await field.getByRole('alert').getByText('BYHOUR takes whole numbers from 0 to 23', { exact: false }).waitFor();
+    await field.getByLabel('Error at line 1, column 12').waitFor();
     expect(await rec.getAttribute('aria-invalid')).toBe('true');
     await snap(page, 'sched-05-bad-recurrence');
     await editor().getByRole('button', { name: 'Revert' }).click();
@@ -164,9 +165,13 @@ describeNeeding('schedules UI (e2e)', missing, () => {
     await editor().getByRole('button', { name: 'Run now' }).click();
     const result = editor().getByRole('region', { name: 'Run now result' });
     await result.waitFor();
+    const ran = (await call('schedules.list', { org: ORG })).find((s) => s.name === 'Hostnames hourly')!;
+    expect(ran.lastRunAt).not.toBeNull();
+    await result.getByText(ran.lastResult!.text, { exact: true }).waitFor();
+    // the list shows the last run too
+    await table().getByRole('row', { name: 'Hostnames hourly', exact: true }).getByText(ran.lastResult!.text).waitFor();
     const queued = await call('tasks.list', { org: ORG, statuses: ['queued'] });
     expect(queued.total).toBeGreaterThan(0);
-    expect(await result.textContent()).toContain(`${queued.total} task`);
     await expect.poll(() => page.getByTestId('queue-queued').textContent()).toBe(String(queued.counts.queued));
     await snap(page, 'sched-06-run-now');
   });

@@ -33,10 +33,15 @@ function ScheduleEditor({ saved }: { saved: Schedule | null }) {
   const [ran, setRan] = useState<PlanSummary | null>(null);
   const preview = usePreview(org, draft);
   const ranRef = useRef<HTMLElement>(null);
-  useEffect(() => ranRef.current?.scrollIntoView({ block: 'nearest' }), [ran]);
+  useEffect(() => {
+    // a block body: scrollIntoView returns a promise in recent Chromium, which is no effect cleanup
+    void ranRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [ran]);
   const dirty = saved ? !sameDraft(draft, draftFrom(saved)) : true;
   const textOf = (f: keyof ScheduleDraft) => String(draft[f]);
-  const previewError = preview.status === 'error' ? fieldError(preview.error, textOf) : null;
+  // an untouched new schedule is not wrong yet: no red before the first keystroke
+  const touched = saved !== null || !sameDraft(draft, EMPTY_DRAFT);
+  const previewError = preview.status === 'error' && touched ? fieldError(preview.error, textOf) : null;
   const error = saveError ?? previewError;
 
   const change = (patch: Partial<ScheduleDraft>) => {
@@ -112,7 +117,9 @@ function ScheduleEditor({ saved }: { saved: Schedule | null }) {
 
         <section className="detail-section" aria-label="Preview">
           <h3>Would queue now {preview.status === 'checking' && <Spinner label="checking" />}</h3>
-          {preview.status === 'error' && <div className="muted small">Fix the highlighted field to see what this schedule would run.</div>}
+          {preview.status === 'error' && (
+            <div className="muted small">{touched ? 'Fix the highlighted field to see what this schedule would run.' : 'Give it a recurrence or an object type to run on.'}</div>
+          )}
           {preview.plan && <PlanSummaryView plan={preview.plan} label="Preview summary" />}
         </section>
 

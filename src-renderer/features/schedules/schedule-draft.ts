@@ -91,7 +91,15 @@ export function fieldError(err: ErrorInfo, text?: (f: DraftField) => string): Fi
     // filter errors count the column over the whole text: turn it into line + column
     ({ line, column } = lineAndColumn(text(field), column));
   }
-  return { field, code: err.code, message: err.message, line, column };
+  return { field, code: err.code, message: field ? withoutFieldPrefix(err.message, field) : err.message, line, column };
+}
+
+/** "recurrence: Recurrence: BYHOUR …" under the Recurrence field reads "BYHOUR …". */
+function withoutFieldPrefix(message: string, field: string): string {
+  let m = message;
+  const prefix = `${field.toLowerCase()}: `;
+  while (m.toLowerCase().startsWith(prefix)) m = m.slice(prefix.length);
+  return m.charAt(0).toUpperCase() + m.slice(1);
 }
 
 /** 1-based offset into a text as 1-based line and column. */

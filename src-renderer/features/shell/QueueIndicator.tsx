@@ -22,7 +22,9 @@ export function QueueIndicator() {
     const timer = window.setInterval(() => setNow(Date.now()), TICK_MS);
     return () => window.clearInterval(timer);
   }, []);
-  useEffect(() => setNow(Date.now()), [queue]);
+  useEffect(() => {
+    setNow(Date.now());
+  }, [queue]);
 
   if (!org) return null;
   const perMinute = completedLastMinute(queue, now);

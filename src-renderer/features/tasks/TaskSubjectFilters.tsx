@@ -15,7 +15,9 @@ export function TaskSubjectFilters() {
   useEffect(() => {
     if (pluginsStatus === 'idle') void loadPlugins();
   }, [pluginsStatus, loadPlugins]);
-  useEffect(() => setPk(inputPk ?? ''), [inputPk]);
+  useEffect(() => {
+    setPk(inputPk ?? '');
+  }, [inputPk]);
 
   const applyPk = () => {
     const next = pk.trim() || null;
