@@ -30,8 +30,16 @@ export function formatUntil(iso: string, now = Date.now()): string {
   if (s <= 0) return formatRelative(iso, now);
   if (s < 60) return `in ${s} s`;
   if (s < 3600) return `in ${Math.ceil(s / 60)} min`;
-  if (s < 86_400) return `in ${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+  if (s < 3 * 3600) return `in ${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+  if (s < 86_400) return `in ${Math.round(s / 3600)} h`;
   return shortFormat.format(new Date(t));
+}
+
+/** 90 -> "90 min", 120 -> "2 hours", 10080 -> "7 days" (whole units only). */
+export function formatMinutes(minutes: number): string {
+  if (minutes % 1440 === 0) return plural(minutes / 1440, 'day');
+  if (minutes % 60 === 0) return plural(minutes / 60, 'hour');
+  return `${formatCount(minutes)} min`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

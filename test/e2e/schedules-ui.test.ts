@@ -180,6 +180,7 @@ describeNeeding('schedules UI (e2e)', missing, () => {
     await editor().getByRole('button', { name: 'Delete schedule' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete schedule' });
     await dialog.getByText('Hostnames hourly').waitFor();
+    await page.waitForTimeout(200); // the backdrop fades in
     await snap(page, 'sched-07-delete-confirm');
     await dialog.getByRole('button', { name: 'Delete schedule' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -199,7 +200,7 @@ describeNeeding('schedules UI (e2e)', missing, () => {
     expect(await panel.getByRole('button', { name: 'Save interval' }).isDisabled()).toBe(true);
     await interval.fill('10080');
     await panel.getByRole('button', { name: 'Save interval' }).click();
-    await panel.getByText('Now: every 10,080 min', { exact: false }).waitFor();
+    await panel.getByText('Now: every 7 days', { exact: false }).waitFor();
     await snap(page, 'sched-08-plugin-interval');
     await interval.fill('');
     await panel.getByRole('button', { name: 'Save interval' }).click();

@@ -6,7 +6,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { Toggle } from '../../components/Toggle';
-import { formatDate } from '../../components/format';
+import { formatDate, formatMinutes } from '../../components/format';
 import { useStore } from '../../stores/store';
 import { useApiResource } from '../object-detail/use-api-resource';
 import { EligibleObjects } from './EligibleObjects';
@@ -142,7 +142,7 @@ export function PluginDetailPanel() {
                 org={org}
                 pluginId={p.id}
                 initial={storedInterval(p)}
-                onSaved={(m) => toast('success', `${p.name}: ${m === null ? 'default interval (24 h)' : `runs at most every ${m} min`}.`)}
+                onSaved={(m) => toast('success', `${p.name}: ${m === null ? 'default interval (24 h)' : `runs at most every ${formatMinutes(m)}`}.`)}
               />
             )}
             <PluginTasks org={org} pluginId={p.id} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
+import { formatMinutes } from '../../components/format';
 import type { ErrorInfo } from '../../stores/types';
 
 interface Props {
@@ -73,7 +74,7 @@ export function PluginInterval({ org, pluginId, initial, onSaved }: Props) {
           ? `A whole number of minutes from 1 to ${MAX_MINUTES.toLocaleString()}, or empty for the default.`
           : stored === undefined
             ? 'Empty: the default grace period of 24 hours. A manual scan ignores it.'
-            : `Now: ${stored === null ? 'the default, 24 hours' : `every ${stored.toLocaleString()} min`}. Empty restores the 24 h default; a manual scan ignores it.`}
+            : `Now: ${stored === null ? 'the default, 24 hours' : `every ${formatMinutes(stored)}`}. Empty restores the 24 h default; a manual scan ignores it.`}
       </div>
       <ErrorBox error={error} compact />
     </section>

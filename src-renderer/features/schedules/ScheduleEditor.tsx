@@ -76,8 +76,7 @@ function ScheduleEditor({ saved }: { saved: Schedule | null }) {
     setBusy('run');
     try {
       const plan = await runNow(saved.id);
-      setRan(plan);
-      toast('success', `${saved.name}: ${plan.text}`);
+      setRan(plan); // shown in the panel, no toast
     } catch (e) {
       const err = ApiError.from(e);
       toast('error', `${err.code}: ${err.message}`);
