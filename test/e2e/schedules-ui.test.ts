@@ -128,6 +128,9 @@ describeNeeding('schedules UI (e2e)', missing, () => {
     await summary.getByText(plan.text, { exact: true }).waitFor();
     expect(await field.getByRole('alert').count()).toBe(0);
     await snap(page, 'sched-03-preview');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await snap(page, 'sched-03-preview-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
 
     await editor().getByRole('button', { name: 'Create schedule' }).click();
     await editor().getByRole('heading', { name: 'Hostnames hourly' }).waitFor();

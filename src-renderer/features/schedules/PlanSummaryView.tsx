@@ -10,7 +10,9 @@ const SKIPPED: readonly { key: keyof PlanSummary['skipped']; label: string }[] =
 
 /** What a schedule queues (or would queue): the summary line, per boefje, and why the rest is skipped. */
 export function PlanSummaryView({ plan, label }: { plan: PlanSummary; label: string }) {
+  // the core's text may already name what it skipped; the counts then add only the detail
   const skipped = SKIPPED.filter((s) => plan.skipped[s.key] > 0);
+  const textNamesSkipped = /skipped/i.test(plan.text);
   return (
     <div className="plan-summary" aria-label={label}>
       <div className="plan-text">{plan.text || plural(plan.queued, 'task')}</div>
@@ -28,7 +30,7 @@ export function PlanSummaryView({ plan, label }: { plan: PlanSummary; label: str
           ))}
         </ul>
       )}
-      {skipped.length > 0 && (
+      {skipped.length > 0 && !(textNamesSkipped && skipped.length === 1) && (
         <div className="plan-skipped muted small" aria-label="Skipped">
           skipped: {skipped.map((s) => `${plan.skipped[s.key]} ${s.label}`).join(' · ')}
         </div>
