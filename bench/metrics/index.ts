@@ -3,6 +3,7 @@ import { containersMetric } from './containers.js';
 import { ingestMetric } from './ingest.js';
 import { levelsMetric } from './levels.js';
 import { listMetric, neighboursMetric, treeMetric } from './queries.js';
+import { schedulesMetric } from './schedules.js';
 import type { Metric } from './types.js';
 
-export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric];
+export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric, schedulesMetric];

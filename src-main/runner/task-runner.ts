@@ -15,7 +15,7 @@ import type { KatEvent } from '../api/types';
 import type { TaskInfo, TaskKind } from '../api/contracts/scans';
 import type { GraphService } from '../core/graph-service';
 import type { PluginCatalogue } from '../plugins/catalogue';
-import type { BoefjeManifest, NormalizerManifest } from '../plugins/manifest';
+import { MIME_TYPE, type BoefjeManifest, type NormalizerManifest } from '../plugins/manifest';
 import type { RawFiles } from '../rawstore/raw-files';
 import * as levelsRepo from '../levels/repository';
 import { runNormalizer } from '../normalizers/run';
@@ -55,6 +55,8 @@ interface Running {
 }
 
 const LOG_KEEP = 64 * 1024;
+/** More output files than this from one run is treated as hostile. */
+const MAX_FILES = 100;
 
 export class TaskRunner {
   private readonly running = new Map<string, Running>();
@@ -245,8 +247,14 @@ export class TaskRunner {
       if (result.stderr) await this.d.raw.save({ ...base, bytes: Buffer.from(result.stderr), mimeTypes: ['error/boefje', `boefje/${m.id}`], fileName: 'stderr.txt' });
       return this.finish(t, { status: error.code === 'CANCELLED' ? 'cancelled' : 'failed', error, ...logs, outputCount: 0 });
     }
+    // a container's output is hostile input: at most MAX_FILES files, mime types of the right form only
+    if (result.files.length > MAX_FILES) {
+      const error: ErrorPayload = { code: 'BOEFJE_FAILED', message: `${m.id} returned ${result.files.length} files; at most ${MAX_FILES} are accepted`, details: { files: result.files.length } };
+      return this.finish(t, { status: 'failed', error, ...logs, outputCount: 0 });
+    }
     for (const f of result.files) {
-      await this.d.raw.save({ ...base, bytes: f.content, mimeTypes: [...new Set([...f.mimeTypes, `boefje/${m.id}`])], fileName: f.name });
+      const tags = f.mimeTypes.filter((x) => typeof x === 'string' && x.length <= 200 && MIME_TYPE.test(x)).slice(0, 20);
+      await this.d.raw.save({ ...base, bytes: f.content, mimeTypes: [...new Set([...tags, `boefje/${m.id}`])], fileName: f.name.slice(-255) });
     }
     return this.finish(t, { status: 'completed', ...logs, outputCount: result.files.length });
   }

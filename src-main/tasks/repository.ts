@@ -102,7 +102,7 @@ export async function insertTasks(q: Queryable, tasks: readonly NewTask[]): Prom
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::smallint[], $12::timestamptz[], $13::text[], $14::text[])
        AS t(org, id, kind, plugin_id, plugin_version, input_pk, raw_id, priority, reason, dedup_key, input_level, created_at, schedule_id, settings_hash)
      ON CONFLICT (org, dedup_key) WHERE status IN ('queued', 'running') DO NOTHING
-     RETURNING ${COLUMNS}, dedup_key`,
+     RETURNING id`,
     [
       col('org'),
       col('id'),
@@ -120,8 +120,37 @@ export async function insertTasks(q: Queryable, tasks: readonly NewTask[]): Prom
       tasks.map((t) => t.settingsHash ?? null),
     ],
   );
-  const got = new Set((r.rows as (Row & { dedup_key: string })[]).map((x) => x.dedup_key));
-  return { inserted: r.rows.map(toInfo), duplicates: new Set(tasks.map((t) => t.dedupKey).filter((k) => !got.has(k))) };
+  // only the ids come back: the rows are what was sent (a large scheduler batch stays cheap)
+  const got = new Set(r.rows.map((x) => (x as unknown as { id: string }).id));
+  const inserted: TaskInfo[] = [];
+  const duplicates = new Set<string>();
+  for (const t of tasks) {
+    if (!got.has(t.id)) {
+      duplicates.add(t.dedupKey);
+      continue;
+    }
+    inserted.push({
+      id: t.id,
+      org: t.org,
+      kind: t.kind,
+      pluginId: t.pluginId,
+      pluginVersion: t.pluginVersion,
+      inputPk: t.inputPk,
+      rawId: t.rawId,
+      status: 'queued',
+      priority: t.priority,
+      reason: t.reason,
+      attempts: 0,
+      createdAt: t.createdAt.toISOString(),
+      startedAt: null,
+      endedAt: null,
+      durationMs: null,
+      error: null,
+      exitCode: null,
+      outputCount: null,
+    });
+  }
+  return { inserted, duplicates };
 }
 
 export async function getTask(q: Queryable, org: string, id: string): Promise<TaskRow | undefined> {

@@ -3,7 +3,7 @@
  * drop or objects disappear, and reading them. The runner (runner/task-runner.ts) executes them.
  * Every change is recorded as a `tasks.changed` event in the same transaction.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Clock } from '../common/clock';
 import { AppError } from '../common/errors';
 import type { Database, Queryable } from '../db/database';
@@ -40,12 +40,17 @@ export function boefjeDedupKey(pluginId: string, pk: string): string {
   return dedupKey('boefje', pluginId, pk, null);
 }
 
+/** At most this many tasks are named in one event (a scheduler batch can queue tens of thousands). */
+const EVENT_TASKS = 500;
+
 export function taskEvent(org: string, tasks: readonly TaskInfo[]): KatEvent {
-  return { topic: 'tasks.changed', org, tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, pluginId: t.pluginId, status: t.status, inputPk: t.inputPk })) };
+  const named = tasks.slice(0, EVENT_TASKS).map((t) => ({ id: t.id, kind: t.kind, pluginId: t.pluginId, status: t.status, inputPk: t.inputPk }));
+  return { topic: 'tasks.changed', org, count: tasks.length, tasks: named };
 }
 
+/** One queued or running task per (kind, plugin, raw file, input); hashed to keep its unique index small. */
 function dedupKey(kind: 'boefje' | 'normalizer', pluginId: string, inputPk: string | null, rawId: string | null): string {
-  return `${kind}|${pluginId}|${rawId ?? ''}|${inputPk ?? ''}`;
+  return createHash('sha1').update(`${kind}|${pluginId}|${rawId ?? ''}|${inputPk ?? ''}`).digest('base64url');
 }
 
 export class TaskService {

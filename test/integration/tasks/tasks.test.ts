@@ -138,6 +138,22 @@ describe('the runner', () => {
     expect((await k.api('tasks.list', { org: 'acme', kind: 'normalizer' })).total).toBe(0);
   });
 
+  it('treats container output as hostile: odd mime types are dropped, too many files fail the task', async () => {
+    const { k, runtime } = await setup();
+    await k.api('plugins.enable', { org: 'acme', id: 'dns-records', enabled: true });
+    await k.api('levels.declare', { org: 'acme', pks: [HOST], level: 1 });
+    runtime.behaviour = () => ({ files: [{ name: `${'x/'.repeat(300)}out.json`, mimeTypes: ['boefje/dns-records', '../../etc', 'a'.repeat(300), 'text/plain;evil'], content: Buffer.from('{}') }] });
+    const first = await k.api('scans.now', { org: 'acme', pks: [HOST] });
+    await k.runner.idle();
+    const t = await k.api('tasks.get', { org: 'acme', id: first.queued[0]!.id });
+    expect(t.rawFiles.map((f) => [f.mimeTypes, f.fileName!.length])).toEqual([[['boefje/dns-records'], 255]]);
+
+    runtime.behaviour = () => ({ files: Array.from({ length: 101 }, (_, i) => ({ name: `f${i}`, mimeTypes: [], content: Buffer.from('x') })) });
+    const second = await k.api('scans.now', { org: 'acme', pks: [HOST] });
+    await k.runner.idle();
+    expect(await k.api('tasks.get', { org: 'acme', id: second.queued[0]!.id })).toMatchObject({ status: 'failed', error: { code: 'BOEFJE_FAILED' }, rawFiles: [] });
+  });
+
   it('cancels a queued task whose object dropped below the boefje level, and never starts it', async () => {
     const { k, runtime } = await setup({ start: false });
     await k.api('plugins.enable', { org: 'acme', id: 'nmap', enabled: true });
