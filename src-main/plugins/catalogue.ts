@@ -110,6 +110,7 @@ export class PluginCatalogue {
       settings,
       secretsSet: Object.keys(secrets).sort(),
       settingsUpdatedAt: stored?.updatedAt ?? null,
+      intervalMinutes: null,
     };
   }
 

@@ -112,6 +112,8 @@ export interface PluginDetail extends PluginSummary {
   /** names of the secret settings that have a value */
   secretsSet: string[];
   settingsUpdatedAt: string | null;
+  /** boefjes: how often it may run on the same object, in minutes (null: the default 24 hours) */
+  intervalMinutes: number | null;
 }
 
 export interface RawFileInfo {

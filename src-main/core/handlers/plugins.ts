@@ -1,14 +1,18 @@
 import { AppError } from '../../common/errors';
-import type { pluginsContract } from '../../api/contracts/plugins';
+import type { PluginDetail, pluginsContract } from '../../api/contracts/plugins';
 import type { PluginCatalogue } from '../../plugins/catalogue';
 import type { RawFiles } from '../../rawstore/raw-files';
 import { assertOrg } from '../orgs';
+import { intervals } from '../../scheduler/repository';
 import type { DomainHandlers, HandlerDeps } from './deps';
 
 /** The plugin catalogue and raw file methods. */
 export function createPluginsHandlers(d: HandlerDeps): DomainHandlers<typeof pluginsContract> {
   const catalogue = (): PluginCatalogue => d.plugins ?? unavailable('The plugin catalogue');
   const raw = (): RawFiles => d.raw ?? unavailable('The raw file store');
+  /** a boefje's interval lives with the scheduler (plugin_intervals) */
+  const withInterval = async (org: string, detail: PluginDetail): Promise<PluginDetail> =>
+    detail.kind === 'boefje' ? { ...detail, intervalMinutes: (await intervals(d.db, org)).get(detail.id) ?? null } : detail;
   return {
     'plugins.list': async (p) => {
       await assertOrg(d.db, p.org);
@@ -16,7 +20,7 @@ export function createPluginsHandlers(d: HandlerDeps): DomainHandlers<typeof plu
     },
     'plugins.get': async (p) => {
       await assertOrg(d.db, p.org);
-      return catalogue().get(p.org, p.id);
+      return withInterval(p.org, await catalogue().get(p.org, p.id));
     },
     'plugins.enable': async (p) => {
       await assertOrg(d.db, p.org);
@@ -24,7 +28,7 @@ export function createPluginsHandlers(d: HandlerDeps): DomainHandlers<typeof plu
     },
     'plugins.settings.set': async (p) => {
       await assertOrg(d.db, p.org);
-      return catalogue().setSettings(p.org, p.id, p.settings as Record<string, unknown>);
+      return withInterval(p.org, await catalogue().setSettings(p.org, p.id, p.settings as Record<string, unknown>));
     },
 
     'raw.upload': async (p) => {

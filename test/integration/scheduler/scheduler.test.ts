@@ -133,6 +133,7 @@ describe('scheduler', () => {
     expect(runtime.runs).toHaveLength(2); // manual: inside the grace period all the same
 
     await k.api('plugins.interval.set', { org: 'acme', id: 'dns-records', intervalMinutes: 60 });
+    expect((await k.api('plugins.get', { org: 'acme', id: 'dns-records' })).intervalMinutes).toBe(60);
     k.clock.advance(59 * 60_000);
     expect((await k.api('schedules.runNow', { org: 'acme', id: 'default-daily' })).queued).toBe(0);
     k.clock.advance(2 * 60_000);
