@@ -1,6 +1,7 @@
 import type { Schedule } from '../../../src-main/api/contracts/schedules';
 import { Toggle } from '../../components/Toggle';
 import { formatDate, formatRelative, formatUntil } from '../../components/format';
+import { moveBetweenRows } from '../../components/row-keys';
 
 interface Props {
   schedules: readonly Schedule[];
@@ -31,16 +32,6 @@ function Filter({ text, empty }: { text: string; empty: string }) {
 
 /** The organisation's schedules; arrow keys move between rows, Enter opens the editor. */
 export function ScheduleTable({ schedules, openId, busyId, onOpen, onToggle }: Props) {
-  const onKeyDown = (e: React.KeyboardEvent<HTMLTableSectionElement>) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('tr')];
-    const i = rows.indexOf(document.activeElement as HTMLElement);
-    const next = rows[e.key === 'ArrowDown' ? Math.min(rows.length - 1, i + 1) : Math.max(0, i - 1)];
-    if (next) {
-      e.preventDefault();
-      next.focus();
-    }
-  };
   return (
     <table className="data-table schedules-table" aria-label="Schedules">
       <thead>
@@ -54,7 +45,7 @@ export function ScheduleTable({ schedules, openId, busyId, onOpen, onToggle }: P
           <th className="col-last">Last run</th>
         </tr>
       </thead>
-      <tbody onKeyDown={onKeyDown}>
+      <tbody onKeyDown={moveBetweenRows}>
         {schedules.map((s) => (
           <tr
             key={s.id}

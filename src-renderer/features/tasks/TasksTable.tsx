@@ -2,6 +2,7 @@ import type { TaskInfo } from '../../../src-main/api/contracts/scans';
 import { PkLabel } from '../../components/PkLabel';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatDuration, formatRelative } from '../../components/format';
+import { moveBetweenRows } from '../../components/row-keys';
 
 interface Props {
   tasks: readonly TaskInfo[];
@@ -12,16 +13,6 @@ interface Props {
 
 /** Tasks as a table; arrow keys move between rows, Enter opens. */
 export function TasksTable({ tasks, openId, onOpen, onOpenObject }: Props) {
-  const onKeyDown = (e: React.KeyboardEvent<HTMLTableSectionElement>) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('tr')];
-    const i = rows.indexOf(document.activeElement as HTMLElement);
-    const next = rows[e.key === 'ArrowDown' ? Math.min(rows.length - 1, i + 1) : Math.max(0, i - 1)];
-    if (next) {
-      e.preventDefault();
-      next.focus();
-    }
-  };
   return (
     <table className="data-table tasks-table" aria-label="Tasks">
       <thead>
@@ -35,7 +26,7 @@ export function TasksTable({ tasks, openId, onOpen, onOpenObject }: Props) {
           <th>Error</th>
         </tr>
       </thead>
-      <tbody onKeyDown={onKeyDown}>
+      <tbody onKeyDown={moveBetweenRows}>
         {tasks.map((t) => (
           <tr
             key={t.id}
