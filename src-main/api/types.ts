@@ -192,6 +192,8 @@ export type KatEvent =
   | { topic: 'orgs.changed'; org: string; change: 'created' | 'renamed' | 'deleted' }
   | { topic: 'plugins.changed'; org: string; pluginId: string; change: 'enabled' | 'disabled' | 'settings' }
   | { topic: 'raw.stored'; org: string; rawId: string; mimeTypes: string[] }
+  /** a schedule was added, changed, removed, or ran (its last and next run moved) */
+  | { topic: 'schedules.changed'; org: string; id: string; change: 'created' | 'updated' | 'deleted' | 'ran' }
   /** tasks were queued, started or ended (statuses as they are now); `tasks` lists at most 500 of the `count` */
   | { topic: 'tasks.changed'; org: string; count: number; tasks: { id: string; kind: 'boefje' | 'normalizer'; pluginId: string; status: string; inputPk: string | null }[] }
   /** scan levels changed: pks (cut at 10,000, see truncated) lists the objects whose level or kind changed */

@@ -90,7 +90,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
   const runner = new TaskRunner({ db, clock, log, tasks, plugins, raw, graph, runtime, ...events }, opts.runner);
   // --- end tasks ---
   // --- the scheduler (issue 4): recurrences and triggers become tasks ---
-  const scheduler = new SchedulerService({ db, clock, log, plugins, tasks });
+  const scheduler = new SchedulerService({ db, clock, log, plugins, tasks, ...events });
   outbox.subscribe(scheduler.onEvent);
   const onOrgCreated = opts.scheduler?.defaults === false ? undefined : (org: string) => scheduler.createDefaults(org);
   // --- end scheduler ---

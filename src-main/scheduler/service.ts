@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../common/clock';
 import { AppError, isAppError } from '../common/errors';
 import type { Logger } from '../common/logger';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import type { KatEvent } from '../api/types';
 import type { PlanSummary, Schedule, ScheduleOperation } from '../api/contracts/schedules';
 import { concreteSubtypes, hasType, isSubtypeOf } from '../graph/model';
@@ -39,6 +39,8 @@ export interface SchedulerDeps {
   log: Logger;
   plugins: PluginCatalogue;
   tasks: TaskService;
+  recordEvent: (q: Queryable, e: KatEvent) => Promise<void>;
+  afterCommit: () => Promise<void>;
 }
 
 /** The three rows every organisation starts with (OpenKAT's behaviour). */
@@ -73,7 +75,7 @@ export class SchedulerService {
   async create(org: string, f: ScheduleFields): Promise<Schedule> {
     const now = this.d.clock.now();
     const row = await repo.upsertSchedule(this.d.db, this.row(org, randomUUID(), this.validate(f), now, now, null));
-    this.arm();
+    await this.changed(org, row.id, 'created');
     return this.view(row);
   }
 
@@ -82,13 +84,13 @@ export class SchedulerService {
     const f = this.validate({ ...old, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as ScheduleFields);
     const row = await repo.upsertSchedule(this.d.db, { ...this.row(org, id, f, old.createdAt, this.d.clock.now(), old), isDefault: old.isDefault });
     this.recurrences.delete(`${org}/${id}`);
-    this.arm();
+    await this.changed(org, id, 'updated');
     return this.view(row);
   }
 
   async remove(org: string, id: string): Promise<{ deleted: string }> {
     if (!(await repo.deleteSchedule(this.d.db, org, id))) throw new AppError('NOT_FOUND', `No schedule "${id}" in "${org}"`, { id });
-    this.arm();
+    await this.changed(org, id, 'deleted');
     return { deleted: id };
   }
 
@@ -100,7 +102,9 @@ export class SchedulerService {
 
   async runNow(org: string, id: string): Promise<PlanSummary> {
     const s = await this.require(org, id);
-    return this.execute(org, s, {}, true);
+    const summary = await this.execute(org, s, {}, true);
+    await this.changed(org, id, 'ran');
+    return summary;
   }
 
   async setInterval(org: string, pluginId: string, minutes: number | null): Promise<{ pluginId: string; intervalMinutes: number | null }> {
@@ -130,6 +134,7 @@ export class SchedulerService {
     for (const s of await repo.dueSchedules(this.d.db, now)) {
       try {
         queued += (await this.execute(s.org, s, {}, true)).queued;
+        await this.changed(s.org, s.id, 'ran', false);
       } catch (e) {
         this.d.log.error('a schedule failed to run', { org: s.org, schedule: s.id, error: e instanceof Error ? e.message : String(e) });
         await repo.recordRun(this.d.db, s.org, s.id, now, this.nextRun(s, now), { queued: 0, byPlugin: [], skipped: { grace: 0, level: 0, active: 0, settings: 0 }, text: `failed: ${e instanceof Error ? e.message : String(e)}` });
@@ -201,6 +206,13 @@ export class SchedulerService {
   }
 
   // --- helpers ---
+
+  /** Tells subscribers (the renderer) and re-arms the timer. Not for outbox listeners. */
+  private async changed(org: string, id: string, change: 'created' | 'updated' | 'deleted' | 'ran', arm = true): Promise<void> {
+    await this.d.recordEvent(this.d.db, { topic: 'schedules.changed', org, id, change });
+    await this.d.afterCommit();
+    if (arm) this.arm();
+  }
 
   private validate(f: ScheduleFields): ScheduleFields {
     const field = (name: string, fn: () => void) => {

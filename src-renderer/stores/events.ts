@@ -38,6 +38,11 @@ export function connectEvents(): () => void {
       useStore.getState().onQueueEvent(event.tasks);
       return;
     }
+    if (event.topic === 'schedules.changed') {
+      // the list is loaded again when the view opens; only an open list follows at once
+      if (useStore.getState().view === 'schedules') void useStore.getState().loadSchedules();
+      return;
+    }
     if (event.topic === 'raw.stored') {
       // new raw files trigger normalizer tasks; task lists follow through tasks.changed
       useStore.getState().onRawStored();

@@ -160,6 +160,10 @@ describe('scheduler', () => {
     const all = await k.api('schedules.preview', { org: 'acme', draft: { ...draft, plugins: '', input: 'OOI' } });
     expect(all.byPlugin.map((p) => [p.pluginId, p.tasks])).toEqual([['dns-records', 2]]);
 
+    const seen: string[] = [];
+    k.subscribe((e) => {
+      if (e.topic === 'schedules.changed') seen.push(e.change);
+    });
     const created = await k.api('schedules.create', { org: 'acme', ...draft, input: "IPAddress: address like '10.%' and scan_level >= 2" });
     expect(created).toMatchObject({ recurrenceText: 'every Monday at 00:00 UTC', isDefault: false, nextRunAt: '2026-03-02T00:00:00.000Z' });
     expect((await errorOf(k.api('schedules.create', { org: 'acme', ...draft, plugins: "id = 'nmap' and" }))).details).toMatchObject({ field: 'plugins', column: 16 }) // the end of the text: something must follow 'and';
@@ -172,6 +176,7 @@ describe('scheduler', () => {
     expect(evil.queued).toBe(0);
     expect((await k.api('objects.list', { org: 'acme' })).total).toBe(5); // two hostnames, two IPs, the network: intact
     expect((await k.api('schedules.delete', { org: 'acme', id: created.id })).deleted).toBe(created.id);
+    expect(seen).toEqual(['created', 'deleted']); // pushed to subscribers (the renderer reloads its list)
     expect((await errorOf(k.api('schedules.delete', { org: 'acme', id: created.id }))).code).toBe('NOT_FOUND');
   });
 });
