@@ -3,6 +3,7 @@ import * as m0002 from './0002_levels';
 import * as m0003 from './0003_plugins_raw';
 import * as m0004 from './0004_tasks';
 import * as m0005 from './0005_schedules';
+import * as m0006 from './0006_object_function';
 
 export interface Migration {
   name: string;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Ordered. Append only; a landed migration is frozen. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];

@@ -45,20 +45,12 @@ const ORIGINS_SELECT = `
 /** Incoming references returned at most (a hub such as Network|internet has one per object). */
 export const REFS_IN_LIMIT = 1000;
 
-/** One round trip: the object, its edges both ways and its origins (planning dominates at this size). */
-const CURRENT_SQL = `
-  SELECT t.pk, t.type, t.data, t.valid_from, t.tx_from,
-    (SELECT coalesce(json_agg(json_build_array(e.dir, e.attr, e.other, e.other_type)), '[]'::json) FROM (
-       SELECT 'out' AS dir, r.attr, r.target AS other, o.type AS other_type
-         FROM refs r LEFT JOIN objects o ON o.org = r.org AND o.pk = r.target
-        WHERE r.org = $1 AND r.source = $2
-       UNION ALL
-       (SELECT 'in', r.attr, r.source, o.type
-         FROM refs r LEFT JOIN objects o ON o.org = r.org AND o.pk = r.source
-        WHERE r.org = $1 AND r.target = $2 ORDER BY r.source LIMIT ${REFS_IN_LIMIT})) e) AS edges,
-    (SELECT count(*)::int FROM refs r WHERE r.org = $1 AND r.target = $2) AS refs_in_total,
-    (SELECT coalesce(json_agg(g ORDER BY g.id), '[]'::json) FROM (${ORIGINS_SELECT}) g) AS origins
-  FROM objects t WHERE t.org = $1 AND t.pk = $2`;
+/**
+ * One round trip: the object, its edges both ways and its origins. The query lives in the database
+ * as the function kat_object_current (migration 0006): PL/pgSQL keeps its plan, and planning was
+ * three quarters of the time of this query (2.9 ms -> 0.8 ms at 30k objects).
+ */
+const CURRENT_SQL = `SELECT pk, type, data, valid_from, tx_from, edges, refs_in_total, origins FROM kat_object_current($1, $2)`;
 
 async function getCurrent(q: Queryable, org: string, pk: string): Promise<ObjectDetail | null> {
   const res = await q.query<ObjRow & { edges: [string, string, string, string | null][]; origins: OriginRow[]; refs_in_total: number }>(CURRENT_SQL, [
