@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { KatApi } from '../../src-main/core/kat-api';
+import { startHeadlessHost } from '../../src-main/hosts/headless/server';
 
 /** Where Debian puts Chromium; KAT_CHROMIUM overrides. */
 export const CHROMIUM_PATH = process.env.KAT_CHROMIUM ?? '/usr/bin/chromium';
@@ -50,4 +52,45 @@ export function collectPageErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+export interface UiSession {
+  url: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** page errors, console errors and 5xx answers, for a last "nothing went wrong" test */
+  pageErrors: string[];
+  /** closes the browser and the host (not the core) */
+  close(): Promise<void>;
+}
+
+/**
+ * The real headless host over `api`, serving the built renderer, and one Chromium page on it:
+ * dark by default, errors and 5xx answers collected.
+ */
+export async function openUi(
+  api: KatApi,
+  opts: { viewport?: { width: number; height: number }; timeoutMs?: number; acceptDownloads?: boolean } = {},
+): Promise<UiSession> {
+  assertRendererBuilt();
+  const host = await startHeadlessHost({ api, port: 0, rendererDir: RENDERER_DIR });
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 860 }, colorScheme: 'dark', acceptDownloads: opts.acceptDownloads ?? false });
+  const page = await context.newPage();
+  page.setDefaultTimeout(opts.timeoutMs ?? 15_000);
+  const pageErrors = collectPageErrors(page);
+  page.on('response', (r) => r.status() >= 500 && pageErrors.push(`response ${r.status()}: ${r.url()}`));
+  return {
+    url: host.url,
+    browser,
+    context,
+    page,
+    pageErrors,
+    close: async () => {
+      await context.close();
+      await browser.close();
+      await host.close();
+    },
+  };
 }

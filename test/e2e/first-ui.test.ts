@@ -1,10 +1,9 @@
 import { describeNeeding } from '../helpers/ci';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createKat } from '../../src-main/core/kat';
 import type { KatApi } from '../../src-main/core/kat-api';
-import { startHeadlessHost } from '../../src-main/hosts/headless/server';
-import { assertRendererBuilt, chromiumMissing, collectPageErrors, launchChromium, RENDERER_DIR, snap } from './browser';
+import { assertRendererBuilt, chromiumMissing, snap, openUi, type UiSession } from './browser';
 
 /**
  * The first UI end to end: the real core (in-memory PGlite) behind the real headless host, the
@@ -14,8 +13,7 @@ const missing = chromiumMissing();
 
 describeNeeding('first UI (e2e)', missing, () => {
   let kat: KatApi;
-  let host: { url: string; close(): Promise<void> };
-  let browser: Browser;
+  let ui: UiSession;
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
@@ -23,23 +21,17 @@ describeNeeding('first UI (e2e)', missing, () => {
   beforeAll(async () => {
     assertRendererBuilt();
     kat = await createKat({ data: 'memory://', host: 'headless' });
-    host = await startHeadlessHost({ api: kat, port: 0, rendererDir: RENDERER_DIR });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1360, height: 820 }, colorScheme: 'dark' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page);
+    ui = await openUi(kat, { viewport: { width: 1360, height: 820 } });
+    ({ context, page, pageErrors } = ui);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await host?.close();
+    await ui?.close();
     await kat?.close();
   });
 
   it('opens on a welcoming empty state and strips the token from the address bar', async () => {
-    await page.goto(host.url);
+    await page.goto(ui.url);
     await page.getByRole('heading', { name: 'Welcome to Kattegat' }).waitFor();
     expect(page.url()).not.toContain('token=');
     await page.getByRole('status', { name: 'Connection: Connected' }).waitFor();

@@ -1,12 +1,11 @@
 import { describeNeeding } from '../helpers/ci';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createKat } from '../../src-main/core/kat';
 import type { Kat } from '../../src-main/core/kat';
-import { startHeadlessHost } from '../../src-main/hosts/headless/server';
 import { startDnsServer, type TestDnsServer } from '../helpers/dns-server';
 import { ensureBaseImage, findTestEngine } from '../helpers/podman';
-import { assertRendererBuilt, chromiumMissing, collectPageErrors, launchChromium, RENDERER_DIR, snap } from './browser';
+import { assertRendererBuilt, chromiumMissing, snap, openUi, type UiSession } from './browser';
 
 /**
  * A first scan, end to end, as a user does it: the real core behind the headless host in Debian's
@@ -25,8 +24,7 @@ const HOST = 'Hostname|internet|example.test';
 describeNeeding('scan flow (e2e, real containers)', missing, () => {
   let kat: Kat;
   let dns: TestDnsServer;
-  let host: { url: string; close(): Promise<void> };
-  let browser: Browser;
+  let ui: UiSession;
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
@@ -39,19 +37,12 @@ describeNeeding('scan flow (e2e, real containers)', missing, () => {
     await kat.call('orgs.create', { code: ORG, name: 'Acme Corporation', schedules: 'none' }); // this test scans by hand
     await kat.call('orgs.clearance.acknowledge', { org: ORG, maxLevel: 2, acknowledgedBy: 'Alex Auditor' });
     await kat.call('objects.declare', { org: ORG, pk: HOST });
-    host = await startHeadlessHost({ api: kat, port: 0, rendererDir: RENDERER_DIR });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 860 }, colorScheme: 'dark' });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    pageErrors = collectPageErrors(page);
-    page.on('response', (r) => r.status() >= 500 && pageErrors.push(`response ${r.status()}: ${r.url()}`));
+    ui = await openUi(kat, { timeoutMs: 20_000 });
+    ({ context, page, pageErrors } = ui);
   }, 15 * 60 * 1000);
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await host?.close();
+    await ui?.close();
     await kat?.close();
     await dns?.close();
   });
@@ -65,7 +56,7 @@ describeNeeding('scan flow (e2e, real containers)', missing, () => {
   };
 
   it('declares the hostname at L2', async () => {
-    await page.goto(host.url);
+    await page.goto(ui.url);
     await page.getByRole('status', { name: 'Connection: Connected' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'example.test' }).click();
     const clearance = detail().getByRole('region', { name: 'Clearance' });

@@ -1,13 +1,13 @@
 import { describeNeeding } from '../helpers/ci';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createKat } from '../../src-main/core/kat';
 import type { KatApi } from '../../src-main/core/kat-api';
 import type { Input, MethodName, Result } from '../../src-main/api/contract';
 import { startHeadlessHost } from '../../src-main/hosts/headless/server';
-import { assertRendererBuilt, chromiumMissing, collectPageErrors, launchChromium, RENDERER_DIR, snap } from './browser';
+import { assertRendererBuilt, chromiumMissing, RENDERER_DIR, snap, openUi, type UiSession } from './browser';
 
 /**
  * The scanning screens end to end, the parts that work without a container engine: the
@@ -28,8 +28,7 @@ const NO_ENGINE_SOCKET = '/nonexistent/kattegat-e2e/docker.sock';
 
 describeNeeding('scanning UI (e2e)', missing, () => {
   let kat: KatApi;
-  let host: { url: string; close(): Promise<void> };
-  let browser: Browser;
+  let ui: UiSession;
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
@@ -44,19 +43,12 @@ describeNeeding('scanning UI (e2e)', missing, () => {
     await call('objects.declare', { org: ORG, pk: 'Hostname|internet|www.acme.example' });
     const url = JSON.parse(readFileSync(`${WEB_FIXTURE}.input.json`, 'utf8')) as { type: string; data: Record<string, unknown> };
     await call('objects.declare', { org: ORG, object: { type: url.type, data: url.data } });
-    host = await startHeadlessHost({ api: kat, port: 0, rendererDir: RENDERER_DIR });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 860 }, colorScheme: 'dark', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page);
-    page.on('response', (r) => r.status() >= 500 && pageErrors.push(`response ${r.status()}: ${r.url()}`));
+    ui = await openUi(kat, { acceptDownloads: true });
+    ({ context, page, pageErrors } = ui);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await host?.close();
+    await ui?.close();
     await kat?.close();
   });
 
@@ -64,7 +56,7 @@ describeNeeding('scanning UI (e2e)', missing, () => {
   const clearance = () => detail().getByRole('region', { name: 'Clearance' });
 
   it('shows the Level column with every object empty at first', async () => {
-    await page.goto(host.url);
+    await page.goto(ui.url);
     await page.getByRole('status', { name: 'Connection: Connected' }).waitFor();
     await page.getByTestId('object-count').getByText('6 objects').waitFor();
     const row = page.getByRole('row').filter({ hasText: '192.0.2.10|tcp|443' });

@@ -1,12 +1,11 @@
 import { describeNeeding } from '../helpers/ci';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createKat } from '../../src-main/core/kat';
 import type { KatApi } from '../../src-main/core/kat-api';
 import type { Input, MethodName, Result } from '../../src-main/api/contract';
 import { ApiError } from '../../src-renderer/api/errors';
-import { startHeadlessHost } from '../../src-main/hosts/headless/server';
-import { assertRendererBuilt, chromiumMissing, collectPageErrors, launchChromium, RENDERER_DIR, snap } from './browser';
+import { assertRendererBuilt, chromiumMissing, snap, openUi, type UiSession } from './browser';
 
 /**
  * The Schedules screens end to end against the headless host: the default schedules, the editor
@@ -23,8 +22,7 @@ const GOOD_PLUGINS = "consumes has 'Hostname'";
 
 describeNeeding('schedules UI (e2e)', missing, () => {
   let kat: KatApi;
-  let host: { url: string; close(): Promise<void> };
-  let browser: Browser;
+  let ui: UiSession;
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
@@ -38,11 +36,9 @@ describeNeeding('schedules UI (e2e)', missing, () => {
     for (const pk of HOSTNAMES) await call('objects.declare', { org: ORG, pk });
     await call('levels.declare', { org: ORG, pks: HOSTNAMES, level: 1 });
     await call('plugins.enable', { org: ORG, id: 'dns-records', enabled: true });
-    host = await startHeadlessHost({ api: kat, port: 0, rendererDir: RENDERER_DIR });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 860 }, colorScheme: 'dark' });
+    ui = await openUi(kat);
+    ({ context, page, pageErrors } = ui);
     await context.grantPermissions(['notifications']);
-    page = await context.newPage();
     // record desktop notifications instead of showing them
     await page.addInitScript(() => {
       const shown: { title: string; body: string }[] = [];
@@ -58,15 +54,10 @@ describeNeeding('schedules UI (e2e)', missing, () => {
       }
       Object.defineProperty(window, 'Notification', { value: FakeNotification, configurable: true });
     });
-    page.setDefaultTimeout(15_000);
-    pageErrors = collectPageErrors(page);
-    page.on('response', (r) => r.status() >= 500 && pageErrors.push(`response ${r.status()}: ${r.url()}`));
   });
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await host?.close();
+    await ui?.close();
     await kat?.close();
   });
 
@@ -75,7 +66,7 @@ describeNeeding('schedules UI (e2e)', missing, () => {
   const notes = () => page.evaluate(() => (window as unknown as { __notes: { title: string; body: string }[] }).__notes);
 
   it('lists the three default schedules (g s)', async () => {
-    await page.goto(host.url);
+    await page.goto(ui.url);
     await page.getByRole('status', { name: 'Connection: Connected' }).waitFor();
     await page.locator('body').click({ position: { x: 700, y: 600 } });
     await page.keyboard.press('g');

@@ -38,3 +38,15 @@ export function expectRejected(normalize: Normalize, input: NormalizerInput, cod
   expect(ms, `took ${Math.round(ms)} ms`).toBeLessThan(maxMs);
   return err;
 }
+
+/** fn throws RAW_MALFORMED (with details.reason when given). */
+export function expectMalformed(fn: () => unknown, reason?: string): void {
+  let thrown: unknown;
+  try {
+    fn();
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown, 'expected an error').toBeDefined();
+  expect(thrown).toMatchObject({ name: 'AppError', code: 'RAW_MALFORMED', ...(reason ? { details: expect.objectContaining({ reason }) } : {}) });
+}

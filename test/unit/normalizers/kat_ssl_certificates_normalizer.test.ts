@@ -9,6 +9,7 @@ import type { OOI } from '../../../src-main/graph/model';
 import { normalizerFor } from '../../../src-main/normalizers/registry';
 import { readFixture } from '../../helpers/fixtures';
 import { makeTestPki, type TestPki } from '../../helpers/tls';
+import { expectMalformed } from '../../helpers/normalizer';
 
 const ID = 'kat_ssl_certificates_normalizer';
 const normalize = (raw: Uint8Array | string, input: OOI | null = null) =>
@@ -17,17 +18,6 @@ const normalize = (raw: Uint8Array | string, input: OOI | null = null) =>
 const INT = 'CN=Kattegat Test Intermediate CA,O=Kattegat Test,C=NL';
 const ROOT = 'CN=Kattegat Test Root CA,O=Kattegat Test,C=NL';
 const LEAF_KEY = `${INT}|3003`;
-
-function expectMalformed(fn: () => unknown, reason?: string): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  expect(thrown, 'expected an error').toBeDefined();
-  expect(thrown).toMatchObject({ name: 'AppError', code: 'RAW_MALFORMED', ...(reason ? { details: expect.objectContaining({ reason }) } : {}) });
-}
 
 describe('the captured chain (fixtures/chain-localhost.pem)', () => {
   const { raw, input } = readFixture(ID, 'chain-localhost.pem');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { OOI } from '../../../src-main/graph/model';
 import { normalizerFor } from '../../../src-main/normalizers/registry';
 import { readFixture } from '../../helpers/fixtures';
+import { expectMalformed } from '../../helpers/normalizer';
 
 const ID = 'kat_webpage_analysis_normalizer';
 const normalize = (raw: Uint8Array | string, input: OOI | null) =>
@@ -22,17 +23,6 @@ function resource(port: number, scheme: string, path: string, headers: string[])
   const site = `internet|127.0.0.1|tcp|${port}|${scheme}|internet|localhost`;
   const key = `${site}|${scheme}|internet|localhost|${port}|${path}`;
   return { pk: `HTTPResource|${key}`, pks: [`Website|${site}`, `HTTPResource|${key}`, ...headers.map((h) => `HTTPHeader|${key}|${h}`)] };
-}
-
-function expectMalformed(fn: () => unknown, reason?: string): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  expect(thrown, 'expected an error').toBeDefined();
-  expect(thrown).toMatchObject({ name: 'AppError', code: 'RAW_MALFORMED', ...(reason ? { details: expect.objectContaining({ reason }) } : {}) });
 }
 
 describe('captured curl output (fixtures/)', () => {
