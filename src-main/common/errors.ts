@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'RAW_MALFORMED', // a normalizer could not parse a raw file (details.reason, details.line / details.offset where known)
   'NORMALIZER_FAILED', // a normalizer produced invalid objects or crashed (details.index, details.field)
   'BOEFJE_FAILED', // a boefje container exited non-zero (details.exitCode; stderr kept on the task)
+  'BIT_FAILED', // a bit (inference rule) threw or returned invalid objects (details.id, details.source)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

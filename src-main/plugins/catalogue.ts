@@ -117,14 +117,14 @@ export class PluginCatalogue {
   async isEnabled(org: string, id: string): Promise<boolean> {
     const p = this.byId.get(id);
     if (!p?.manifest) return false;
-    return (await repo.enabledMap(this.d.db, org)).get(id) ?? p.kind === 'normalizer';
+    return (await repo.enabledMap(this.d.db, org)).get(id) ?? enabledByDefault(p);
   }
 
   /** Valid plugins enabled for the organisation (for the scheduler and the runner). */
   async enabledPlugins(org: string, kind?: PluginKind): Promise<PluginManifest[]> {
     const enabled = await repo.enabledMap(this.d.db, org);
     return this.plugins
-      .filter((p) => p.manifest && (!kind || p.kind === kind) && (enabled.get(p.id) ?? p.kind === 'normalizer'))
+      .filter((p) => p.manifest && (!kind || p.kind === kind) && (enabled.get(p.id) ?? enabledByDefault(p)))
       .map((p) => p.manifest!);
   }
 
@@ -218,10 +218,10 @@ export class PluginCatalogue {
       name: m.name,
       description: m.description,
       version: m.version,
-      scanLevel: m.kind === 'boefje' ? m.scan_level : null,
-      consumes: [...m.consumes],
+      scanLevel: m.kind === 'normalizer' ? null : m.scan_level,
+      consumes: m.kind === 'bit' ? [m.consumes] : [...m.consumes],
       produces: [...m.produces],
-      enabled: enabled ?? m.kind === 'normalizer',
+      enabled: enabled ?? enabledByDefault(p),
       broken: false,
       errors: [],
       hasSettings: Object.keys(schema?.properties ?? {}).length > 0,
@@ -263,4 +263,11 @@ function settingsSchemaOf(p: LoadedPlugin): JsonSchema | null {
 
 function haystack(s: PluginSummary): string {
   return [s.id, s.name, s.description, ...s.consumes, ...s.produces].join('\n').toLowerCase();
+}
+
+/** Boefjes start disabled (they touch the network), normalizers enabled, bits as their manifest says. */
+export function enabledByDefault(p: LoadedPlugin): boolean {
+  if (p.kind === 'normalizer') return true;
+  if (p.kind === 'bit') return p.manifest?.kind === 'bit' ? p.manifest.default_enabled : false;
+  return false;
 }

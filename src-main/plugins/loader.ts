@@ -20,6 +20,7 @@ export interface LoadedPlugin {
 const KIND_FOLDERS: readonly [PluginKind, string][] = [
   ['boefje', 'boefjes'],
   ['normalizer', 'normalizers'],
+  ['bit', 'bits'],
 ];
 
 /** The repository's plugins/ folder (src-main/plugins -> ../../plugins), also from the bundled out/main. */
@@ -32,7 +33,7 @@ export function defaultPluginsDir(): string {
 }
 
 /**
- * Loads every plugin under `<root>/boefjes/*` and `<root>/normalizers/*`. A broken manifest never
+ * Loads every plugin under `<root>/boefjes/*`, `<root>/normalizers/*` and `<root>/bits/*`. A broken manifest never
  * stops loading: the plugin is returned with its errors. Sorted by kind, then id.
  */
 export function loadPlugins(root: string): LoadedPlugin[] {

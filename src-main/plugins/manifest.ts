@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { isAppError } from '../common/errors';
 import { hasType } from '../graph/model';
+import { parsePath } from '../graph/query/path-parser';
 import { JsonSchemaNode, checkSchema, type JsonSchema, type SchemaIssue } from './json-schema';
 
 /**
@@ -71,9 +73,46 @@ export const NormalizerManifest = z
   })
   .strict();
 
+/**
+ * A bit (inference rule), see src-main/bits/types.ts. Parameter and config paths are relation
+ * paths that start at the consumed type; they are parsed at load, so a broken path is a broken plugin.
+ */
+export const BitManifest = z
+  .object({
+    id: Id,
+    name: Text(100),
+    description: Text(2000),
+    version: Version,
+    kind: z.literal('bit'),
+    consumes: z.string().min(1).max(100),
+    parameters: z
+      .array(
+        z
+          .object({
+            name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase letters, digits and "_", starting with a letter'),
+            path: z.string().min(1).max(500),
+          })
+          .strict(),
+      )
+      .max(12)
+      .default([]),
+    scan_level: z.number().int().min(0).max(4),
+    default_enabled: z.boolean().default(true),
+    config: z
+      .object({
+        path: z.string().min(1).max(500).describe('relation path from the consumed object to the object a Config is attached to'),
+        schema: SettingsSchema,
+      })
+      .strict()
+      .optional(),
+    produces: z.array(z.string().min(1).max(100)).min(1).max(50),
+  })
+  .strict();
+
 export type BoefjeManifest = z.output<typeof BoefjeManifest>;
 export type NormalizerManifest = z.output<typeof NormalizerManifest>;
-export type PluginManifest = BoefjeManifest | NormalizerManifest;
+export type BitManifest = z.output<typeof BitManifest>;
+export type PluginManifest = BoefjeManifest | NormalizerManifest | BitManifest;
 export type PluginKind = PluginManifest['kind'];
 
 export type ManifestCheck = { ok: true; manifest: PluginManifest } | { ok: false; issues: SchemaIssue[] };
@@ -83,7 +122,7 @@ export type ManifestCheck = { ok: true; manifest: PluginManifest } | { ok: false
  * model registry (abstract types allowed) and the settings schema's own consistency.
  */
 export function checkManifest(kind: PluginKind, raw: unknown, folderName: string): ManifestCheck {
-  const schema = kind === 'boefje' ? BoefjeManifest : NormalizerManifest;
+  const schema = kind === 'boefje' ? BoefjeManifest : kind === 'normalizer' ? NormalizerManifest : BitManifest;
   if (typeof raw === 'object' && raw !== null && 'kind' in raw && (raw as { kind: unknown }).kind !== kind) {
     return { ok: false, issues: [{ field: 'kind', message: `must be "${kind}" for a plugin under ${kind}s/` }] };
   }
@@ -94,6 +133,10 @@ export function checkManifest(kind: PluginKind, raw: unknown, folderName: string
   const m = parsed.data;
   const issues: SchemaIssue[] = [];
   if (m.id !== folderName) issues.push({ field: 'id', message: `must equal the folder name "${folderName}"` });
+  if (m.kind === 'bit') {
+    checkBit(m, issues);
+    return issues.length ? { ok: false, issues } : { ok: true, manifest: m };
+  }
   const typeField = m.kind === 'boefje' ? 'consumes' : 'produces';
   const typeNames = m.kind === 'boefje' ? m.consumes : m.produces;
   typeNames.forEach((t, i) => {
@@ -103,6 +146,35 @@ export function checkManifest(kind: PluginKind, raw: unknown, folderName: string
     for (const i of checkSchema(m.settings as JsonSchema)) issues.push({ field: i.field ? `settings.${i.field}` : 'settings', message: i.message });
   }
   return issues.length ? { ok: false, issues } : { ok: true, manifest: m };
+}
+
+function checkBit(m: BitManifest, issues: SchemaIssue[]): void {
+  if (!hasType(m.consumes)) issues.push({ field: 'consumes', message: `"${m.consumes}" is not an object type` });
+  m.produces.forEach((t, i) => {
+    if (!hasType(t)) issues.push({ field: `produces.${i}`, message: `"${t}" is not an object type` });
+  });
+  const names = new Set<string>();
+  const checkPath = (field: string, path: string): void => {
+    if (!path.startsWith(m.consumes + '.')) {
+      issues.push({ field, message: `must start at the consumed type ("${m.consumes}.")` });
+      return;
+    }
+    try {
+      const plan = parsePath(path);
+      if (plan.result !== 'object') issues.push({ field, message: 'must end at objects, not at an attribute' });
+    } catch (e) {
+      issues.push({ field, message: isAppError(e) ? `${e.message} (column ${String(e.details?.column ?? '?')})` : String(e) });
+    }
+  };
+  m.parameters.forEach((p, i) => {
+    if (names.has(p.name)) issues.push({ field: `parameters.${i}.name`, message: `"${p.name}" is used twice` });
+    names.add(p.name);
+    checkPath(`parameters.${i}.path`, p.path);
+  });
+  if (m.config) {
+    checkPath('config.path', m.config.path);
+    for (const i of checkSchema(m.config.schema as JsonSchema)) issues.push({ field: i.field ? `config.schema.${i.field}` : 'config.schema', message: i.message });
+  }
 }
 
 /** "Invalid input: expected string, received undefined" -> "is required"; otherwise lower-cased. */

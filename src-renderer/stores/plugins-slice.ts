@@ -3,7 +3,7 @@ import { api, ApiError } from '../api/client';
 import type { ErrorInfo, Slice } from './types';
 
 export interface PluginFilter {
-  kind: 'boefje' | 'normalizer' | null;
+  kind: 'boefje' | 'normalizer' | 'bit' | null;
   /** null: all; true/false: only enabled / disabled */
   enabled: boolean | null;
   search: string;

@@ -3,7 +3,7 @@ import type { ErrorPayload } from '../../common/errors';
 import { OrgCode, Pk } from '../schemas';
 
 const PluginId = z.string().min(1).max(64);
-const PluginKind = z.enum(['boefje', 'normalizer']);
+const PluginKind = z.enum(['boefje', 'normalizer', 'bit']);
 const MimeType = z
   .string()
   .max(200)
@@ -83,7 +83,7 @@ export const pluginsContract = {
 
 export interface PluginSummary {
   id: string;
-  kind: 'boefje' | 'normalizer';
+  kind: 'boefje' | 'normalizer' | 'bit';
   name: string;
   description: string;
   version: string | null;

@@ -11,7 +11,7 @@ import { parseFilter } from './parser.js';
 export interface PluginAttributes {
   id: string;
   name: string;
-  kind: 'boefje' | 'normalizer';
+  kind: 'boefje' | 'normalizer' | 'bit';
   version: string | null;
   scan_level: number | null;
   consumes: readonly string[];
@@ -48,7 +48,7 @@ export const PLUGIN_ATTRIBUTE_NAMES: readonly string[] = PLUGIN_ATTRIBUTES.names
 export function pluginAttributesOf(p: {
   id: string;
   name: string;
-  kind: 'boefje' | 'normalizer';
+  kind: 'boefje' | 'normalizer' | 'bit';
   version: string | null;
   scanLevel: number | null;
   consumes: readonly string[];

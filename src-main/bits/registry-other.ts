@@ -1,0 +1,3 @@
+import type { BitFn } from './types';
+
+export const OTHER_BITS: Readonly<Record<string, BitFn>> = {};
