@@ -55,6 +55,9 @@ export const METHOD_NAMES = [
   'schedules.preview',
   'schedules.runNow',
   'plugins.interval.set',
+  'bits.status',
+  'bits.failures',
+  'bits.run',
 ] as const satisfies readonly MethodName[];
 
 const KNOWN: ReadonlySet<string> = new Set(METHOD_NAMES);

@@ -188,7 +188,8 @@ export interface PathValidation {
 
 /** Events pushed to subscribers. */
 export type KatEvent =
-  | { topic: 'objects.changed'; org: string; created: string[]; updated: string[]; deleted: string[]; txTime: string; origin?: string }
+  /** rerun: inference origins that lost a parameter object (their bits run again) */
+  | { topic: 'objects.changed'; org: string; created: string[]; updated: string[]; deleted: string[]; txTime: string; origin?: string; rerun?: string[] }
   | { topic: 'orgs.changed'; org: string; change: 'created' | 'renamed' | 'deleted' }
   | { topic: 'plugins.changed'; org: string; pluginId: string; change: 'enabled' | 'disabled' | 'settings' }
   | { topic: 'raw.stored'; org: string; rawId: string; mimeTypes: string[] }

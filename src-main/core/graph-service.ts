@@ -40,8 +40,13 @@ export class GraphService {
     return new Date(t);
   }
 
-  async saveOrigins(org: string, items: OriginWrite[], opts: { dryRun?: boolean } = {}): Promise<ChangeSet> {
-    return this.mutate(org, opts.dryRun ?? false, (tx, at) => saveOrigins(tx, org, items, at));
+  /**
+   * `dispatch: false` commits without dispatching the events: for callers that run INSIDE an event
+   * listener (the bit engine), where waiting for dispatch would wait for themselves. The outbox
+   * loop that called them picks the new events up.
+   */
+  async saveOrigins(org: string, items: OriginWrite[], opts: { dryRun?: boolean; dispatch?: boolean } = {}): Promise<ChangeSet> {
+    return this.mutate(org, opts.dryRun ?? false, (tx, at) => saveOrigins(tx, org, items, at), opts.dispatch ?? true);
   }
 
   async deleteObjects(org: string, pks: string[], opts: { dryRun?: boolean; validTime?: Date } = {}): Promise<ChangeSet> {
@@ -50,11 +55,11 @@ export class GraphService {
       if (found.rows.length === 0) throw new AppError('NOT_FOUND', `No object ${pks[0]} in "${org}"`, { org, pk: pks[0] });
       const iso = at.toISOString();
       const res = await cascadeDelete(tx, org, found.rows.map((r) => r.pk), [], iso, (opts.validTime ?? at).toISOString());
-      return { created: [], updated: [], deleted: res.deleted, origins: res.deletedOrigins };
+      return { created: [], updated: [], deleted: res.deleted, origins: res.deletedOrigins, touchedOrigins: res.touchedOrigins };
     });
   }
 
-  private async mutate(org: string, dryRun: boolean, work: (tx: Queryable, at: Date) => Promise<ChangeSet>): Promise<ChangeSet> {
+  private async mutate(org: string, dryRun: boolean, work: (tx: Queryable, at: Date) => Promise<ChangeSet>, dispatch = true): Promise<ChangeSet> {
     const at = this.nextTxTime();
     let result: ChangeSet;
     try {
@@ -62,10 +67,19 @@ export class GraphService {
         await assertOrg(tx, org);
         const changes = await work(tx, at);
         if (dryRun) throw new DryRunRollback(changes);
-        if (changes.created.length + changes.updated.length + changes.deleted.length > 0) {
+        const rerun = changes.touchedOrigins ?? [];
+        if (changes.created.length + changes.updated.length + changes.deleted.length + rerun.length > 0) {
           await Outbox.record(
             tx,
-            { topic: 'objects.changed', org, created: changes.created, updated: changes.updated, deleted: changes.deleted, txTime: at.toISOString() },
+            {
+              topic: 'objects.changed',
+              org,
+              created: changes.created,
+              updated: changes.updated,
+              deleted: changes.deleted,
+              txTime: at.toISOString(),
+              ...(rerun.length ? { rerun } : {}),
+            },
             at,
           );
         }
@@ -76,7 +90,7 @@ export class GraphService {
       throw e;
     }
     await this.maybeAnalyze(result.created.length + result.updated.length + result.deleted.length);
-    await this.outbox.dispatch();
+    if (dispatch) await this.outbox.dispatch();
     return result;
   }
 

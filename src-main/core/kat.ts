@@ -23,6 +23,9 @@ import { DockerRuntime, NoRuntime, type ContainerRuntime } from '../runner/runti
 import type { EngineLocateOptions } from '../runner/engine';
 // the scheduler (issue 4)
 import { SchedulerService } from '../scheduler/service';
+// bits (issue 5)
+import { BitEngine } from '../bits/engine';
+import type { BitFn } from '../bits/types';
 
 export interface KatOptions {
   /** 'memory://' or a directory for the database */
@@ -50,6 +53,13 @@ export interface KatOptions {
    * no default schedules with new organisations (default true).
    */
   scheduler?: { start?: boolean; defaults?: boolean };
+  /** finding-type metadata written as affirmations (default: the bundled catalogue) */
+  findingTypeMetadata?: (findingTypePk: string) => Record<string, unknown> | null;
+  /**
+   * Bits: false leaves inference off (the engine exists but does not listen; bits.run still works),
+   * code replaces the registry's functions (tests with fixture bits). Default: on.
+   */
+  bits?: false | { code?: (id: string) => BitFn | undefined };
 }
 
 /** The core, wired: database, graph services, event outbox and the contract's handlers. */
@@ -65,6 +75,7 @@ export interface Kat extends KatApi {
   readonly runner: TaskRunner;
   readonly runtime: ContainerRuntime;
   readonly scheduler: SchedulerService;
+  readonly bits: BitEngine;
 }
 
 export async function createKat(opts: KatOptions): Promise<Kat> {
@@ -94,8 +105,20 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
   outbox.subscribe(scheduler.onEvent);
   const onOrgCreated = opts.scheduler?.defaults === false ? undefined : (org: string) => scheduler.createDefaults(org);
   // --- end scheduler ---
+  // --- bits (issue 5): inference after every change, settled before the change's call returns ---
+  const bits = new BitEngine({
+    db,
+    graph,
+    plugins,
+    clock,
+    log,
+    findingTypeMetadata: opts.findingTypeMetadata,
+    code: opts.bits ? opts.bits.code : undefined,
+  });
+  if (opts.bits !== false) outbox.subscribe(bits.onEvent);
+  // --- end bits ---
   const dispatch = createDispatch(
-    createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels, tasks, runtime, onEngineAvailable: () => runner.wake(), scheduler, onOrgCreated }),
+    createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels, tasks, runtime, onEngineAvailable: () => runner.wake(), scheduler, onOrgCreated, bits }),
   );
   for (const l of opts.listeners ?? []) outbox.subscribe(l);
   // Events committed but not dispatched before a crash are replayed now.
@@ -115,6 +138,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
     runner,
     runtime,
     scheduler,
+    bits,
     dataLocation: db.location,
     call: (method, params, ctx) => {
       if (closed) return Promise.reject(new AppError('INTERNAL', 'The core is closed'));

@@ -60,7 +60,14 @@ export async function cascadeDelete(
         frontier,
       ]);
       for (const r of params.rows) touched.add(r.origin);
-      await q.query(`DELETE FROM origin_results WHERE org = $1 AND pk = ANY($2::text[])`, [org, frontier]);
+      const lost = await q.query<{ origin: string }>(`DELETE FROM origin_results WHERE org = $1 AND pk = ANY($2::text[]) RETURNING origin`, [org, frontier]);
+      if (lost.rows.length > 0) {
+        // an inference that lost a result is no longer what its bit returned: the next run writes it again
+        await q.query(`UPDATE origins SET output_hash = NULL WHERE org = $1 AND id = ANY($2::text[]) AND output_hash IS NOT NULL`, [
+          org,
+          uniq(lost.rows.map((r) => r.origin)),
+        ]);
+      }
       toDelete = referencing.rows.map((r) => r.source).filter((pk) => !deleted.has(pk));
       candidates = candidates.concat(orphaned);
     } else {

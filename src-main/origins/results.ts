@@ -10,10 +10,10 @@ import { chunks, uniq } from './sql-util';
 export async function saveOriginRows(q: Queryable, org: string, origins: PendingOrigin[], tx: string): Promise<[string, string][]> {
   // xmax = 0 marks a freshly inserted row: a new origin has no previous results to compare with
   const upserted = await q.query<{ id: string; inserted: boolean }>(
-    `INSERT INTO origins (org, id, kind, method, source, source_method, task_id, valid_from, tx_from)
-     SELECT $1, u.id, u.kind, u.method, u.source, u.sm, u.task, u.vf::timestamptz, $9::timestamptz
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(id, kind, method, source, sm, task, vf)
-     ON CONFLICT (org, id) DO UPDATE SET task_id = EXCLUDED.task_id, valid_from = EXCLUDED.valid_from, tx_from = EXCLUDED.tx_from
+    `INSERT INTO origins (org, id, kind, method, source, source_method, task_id, valid_from, tx_from, output_hash)
+     SELECT $1, u.id, u.kind, u.method, u.source, u.sm, u.task, u.vf::timestamptz, $9::timestamptz, u.oh
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $10::text[]) AS u(id, kind, method, source, sm, task, vf, oh)
+     ON CONFLICT (org, id) DO UPDATE SET task_id = EXCLUDED.task_id, valid_from = EXCLUDED.valid_from, tx_from = EXCLUDED.tx_from, output_hash = EXCLUDED.output_hash
      RETURNING id, (xmax = 0) AS inserted`,
     [
       org,
@@ -25,6 +25,7 @@ export async function saveOriginRows(q: Queryable, org: string, origins: Pending
       origins.map((o) => o.item.taskId ?? null),
       origins.map((o) => o.validFrom),
       tx,
+      origins.map((o) => o.item.outputHash ?? null),
     ],
   );
   const existed = upserted.rows.filter((r) => !r.inserted).map((r) => r.id);

@@ -57,13 +57,15 @@ export async function saveOrigins(q: Queryable, org: string, items: OriginWrite[
 
   // 5. What an origin dropped and nothing else supports goes, with everything depending on it.
   const deleted: string[] = [];
+  const touchedOrigins: string[] = [];
   if (removedPairs.length > 0) {
     const validTime = origins.reduce((m, o) => (o.validFrom > m ? o.validFrom : m), tx);
     const res = await cascadeDelete(q, org, [], removedPairs.map((p) => p[1]), tx, validTime);
     deleted.push(...res.deleted);
+    touchedOrigins.push(...res.touchedOrigins);
   }
   await maintainAfterWrite(q, writes.length);
-  return { created, updated, deleted, origins: origins.map((o) => o.id) };
+  return { created, updated, deleted, origins: origins.map((o) => o.id), touchedOrigins };
 }
 
 /** New attributes win; attributes the new data does not mention are kept; explicit null clears. */

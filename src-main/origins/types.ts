@@ -17,6 +17,8 @@ export interface OriginWrite {
   parameters?: string[];
   /** default: now */
   validTime?: Date;
+  /** inference: a hash of what the bit returned, kept on the origin (an unchanged re-run is skipped) */
+  outputHash?: string;
 }
 
 /** What one committed mutation changed. */
@@ -25,6 +27,8 @@ export interface ChangeSet {
   updated: string[];
   deleted: string[];
   origins: string[];
+  /** inference origins that lost a parameter object: their bits must run again */
+  touchedOrigins?: string[];
 }
 
 export function originId(kind: OriginKind, method: string, source: string, sourceMethod?: string): string {

@@ -13,8 +13,9 @@ export interface TestKat extends Kat {
 /** A real core on a fresh in-memory PGlite (from the migrated template) with a fake clock. */
 export async function testKat(opts: Partial<KatOptions> & { org?: string | false } = {}): Promise<TestKat> {
   const clock = new FakeClock('2026-03-01T10:00:00Z');
-    // tests scan by hand unless they ask for the default schedules; the timer stays off (fake clock)
-  const kat = await createKat({ data: 'memory://', database: await openTestDatabase(), clock, logger: silentLogger, ...opts, scheduler: { start: false, defaults: false, ...opts.scheduler } });
+    // tests scan by hand unless they ask for the default schedules; the timer stays off (fake clock);
+  // inference is off unless a test asks for it (bits: {}), so tests of other parts see only their objects
+  const kat = await createKat({ data: 'memory://', database: await openTestDatabase(), clock, logger: silentLogger, bits: false, ...opts, scheduler: { start: false, defaults: false, ...opts.scheduler } });
   const t = Object.assign(kat, {
     clock,
     api: <M extends MethodName>(method: M, params: Input<M>) => kat.call(method, params) as Promise<Result<M>>,

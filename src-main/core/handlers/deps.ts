@@ -9,6 +9,7 @@ import type { LevelService } from '../../levels/service';
 import type { TaskService } from '../../tasks/service';
 import type { ContainerRuntime } from '../../runner/runtime';
 import type { SchedulerService } from '../../scheduler/service';
+import type { BitEngine } from '../../bits/engine';
 
 /** What every domain's handlers may use. */
 export interface HandlerDeps {
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   onEngineAvailable?: () => void;
   /** schedules: when boefjes run by themselves */
   scheduler?: SchedulerService;
+  /** bits: inference rules over the graph */
+  bits?: BitEngine;
   /** called after an organisation was created with its default schedules wanted */
   onOrgCreated?: (org: string) => Promise<void>;
 }
