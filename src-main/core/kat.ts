@@ -26,6 +26,7 @@ import { SchedulerService } from '../scheduler/service';
 // bits (issue 5)
 import { BitEngine } from '../bits/engine';
 import type { BitFn } from '../bits/types';
+import { findingTypeMetadata } from '../findings/catalogue';
 
 export interface KatOptions {
   /** 'memory://' or a directory for the database */
@@ -112,7 +113,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
     plugins,
     clock,
     log,
-    findingTypeMetadata: opts.findingTypeMetadata,
+    findingTypeMetadata: opts.findingTypeMetadata ?? findingTypeMetadata,
     code: opts.bits ? opts.bits.code : undefined,
   });
   if (opts.bits !== false) outbox.subscribe(bits.onEvent);
