@@ -78,6 +78,7 @@ const FINDING_TYPES = new Set(concreteSubtypes('FindingType'));
 export class BitEngine {
   private chain: Promise<unknown> = Promise.resolve();
   private compiled = new Map<string, CompiledBit>();
+  private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly d: BitEngineDeps) {}
 
@@ -118,6 +119,43 @@ export class BitEngine {
       ]);
       return stats;
     });
+  }
+
+  /**
+   * Re-runs the bits whose result depends on time (manifest rerun_hours) where their last full run
+   * is older than that, in every organisation. Called by the engine's timer (start()) and by tests
+   * on a fake clock. Returns the organisations it ran in.
+   */
+  async tick(): Promise<string[]> {
+    const timed = this.bitManifests().filter((m) => m.rerun_hours !== undefined);
+    const ran: string[] = [];
+    if (timed.length === 0) return ran;
+    const orgs = await this.d.db.query<{ code: string }>(`SELECT code FROM organisations ORDER BY code`);
+    const now = this.d.clock.now().getTime();
+    for (const { code } of orgs.rows) {
+      const due: string[] = [];
+      for (const m of timed) {
+        const last = await this.d.db.query<{ at: Date | null }>(`SELECT max(started_at) AS at FROM bit_full_runs WHERE org = $1 AND $2 = ANY(bits)`, [code, m.id]);
+        const at = last.rows[0]?.at ? new Date(last.rows[0].at).getTime() : null;
+        if (at === null || now - at >= m.rerun_hours! * 3_600_000) due.push(m.id);
+      }
+      if (due.length === 0) continue;
+      await this.runAll(code, due);
+      ran.push(code);
+    }
+    return ran;
+  }
+
+  /** Checks every 10 minutes (real time) whether time-dependent bits are due. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick().catch((e: unknown) => this.d.log.error('bit tick failed', { error: String(e) })), 10 * 60_000);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

@@ -126,6 +126,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
   await outbox.dispatch();
   if (opts.runner?.start !== false) await runner.start();
   if (opts.scheduler?.start !== false) scheduler.start();
+  if (opts.scheduler?.start !== false && opts.bits !== false) bits.start();
   let closed = false;
   return {
     db,
@@ -150,6 +151,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
       if (closed) return;
       closed = true;
       scheduler.stop();
+      bits.stop();
       await runner.stop();
       await runtime.close?.();
       await raw.close();

@@ -34,12 +34,19 @@ export async function resolveBatch(q: Queryable, org: string, batch: Batch): Pro
   }
   let found = first.found;
   const walked = new Set<string>();
+  const inputs = new Map<string, Set<string>>();
   while (wanted.size > 0) {
     const next: PendingObject[] = [];
     const existing: [string, PendingObject][] = [];
     for (const [target, by] of wanted) {
       const origin = origins.get(by.origin)!;
-      if (target !== origin.item.source) origin.pks.add(target);
+      if (target === origin.item.source) {
+        // the origin's own source is not supported by it (nor is what it stands on, below)
+      } else if (origin.item.kind === 'inference' && found.has(target) && inputsOf(inputs, origin.id, origin.item.source, origin.item.parameters).has(target)) {
+        // An inference does not keep its own inputs alive: a bit's finding on a port must not keep
+        // the port when the scan that saw it no longer does (the finding goes with the port).
+        continue;
+      } else origin.pks.add(target);
       if (found.has(target)) {
         existing.push([target, by]);
         continue;
@@ -74,6 +81,22 @@ function wantedTargets(frontier: Iterable<PendingObject>, objects: Map<string, P
     for (const r of rs) if (!objects.has(r.target) && !wanted.has(r.target)) wanted.set(r.target, p);
   }
   return wanted;
+}
+
+/** An inference's inputs: its source and parameters, and everything their keys stand on. */
+function inputsOf(cache: Map<string, Set<string>>, id: string, source: string, parameters: readonly string[] | undefined): Set<string> {
+  let s = cache.get(id);
+  if (s) return s;
+  s = new Set<string>();
+  const stack = [source, ...(parameters ?? [])];
+  while (stack.length > 0) {
+    const pk = stack.pop()!;
+    if (s.has(pk)) continue;
+    s.add(pk);
+    for (const r of keyReferences(pk)) if (!s.has(r)) stack.push(r);
+  }
+  cache.set(id, s);
+  return s;
 }
 
 /** What an existing object's key references (derivable from its primary key alone). */

@@ -98,6 +98,13 @@ export const BitManifest = z
       .default([]),
     scan_level: z.number().int().min(0).max(4),
     default_enabled: z.boolean().default(true),
+    rerun_hours: z
+      .number()
+      .int()
+      .min(1)
+      .max(8760)
+      .optional()
+      .describe('for bits whose result depends on time (an expiry): re-run over every source this often'),
     config: z
       .object({
         path: z.string().min(1).max(500).describe('relation path from the consumed object to the object a Config is attached to'),
