@@ -1,4 +1,5 @@
 /** Every benchmark, in the order a full run executes them. Add new metrics here. */
+import { bitsMetric } from './bits.js';
 import { containersMetric } from './containers.js';
 import { ingestMetric } from './ingest.js';
 import { levelsMetric } from './levels.js';
@@ -6,4 +7,4 @@ import { listMetric, neighboursMetric, treeMetric } from './queries.js';
 import { schedulesMetric } from './schedules.js';
 import type { Metric } from './types.js';
 
-export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric, schedulesMetric];
+export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric, schedulesMetric, bitsMetric];

@@ -79,6 +79,7 @@ export class BitEngine {
   private chain: Promise<unknown> = Promise.resolve();
   private compiled = new Map<string, CompiledBit>();
   private timer: ReturnType<typeof setInterval> | undefined;
+  private failingKeys: Set<string> | undefined;
 
   constructor(private readonly d: BitEngineDeps) {}
 
@@ -88,7 +89,7 @@ export class BitEngine {
     else if (e.topic === 'levels.changed') await this.exclusive(() => this.afterLevels(e.org, e.truncated ? null : e.pks));
     else if (e.topic === 'plugins.changed') {
       const p = this.d.plugins.find(e.pluginId);
-      if (p?.kind === 'bit' && (e.change === 'enabled' || e.change === 'disabled')) await this.exclusive(() => this.runBits(e.org, [e.pluginId], null));
+      if (p?.kind === 'bit' && (e.change === 'enabled' || e.change === 'disabled')) await this.exclusive(() => this.runBits(e.org, new Map([[e.pluginId, null]])));
     }
   };
 
@@ -108,7 +109,7 @@ export class BitEngine {
       ]);
       const t0 = performance.now();
       await this.affirmAll(org);
-      const stats = await this.runBits(org, ids, null);
+      const stats = await this.runBits(org, new Map(ids.map((id) => [id, null])));
       stats.ms = performance.now() - t0;
       await this.d.db.query(`UPDATE bit_full_runs SET finished_at = $2, sources = $3, changed = $4, failed = $5 WHERE id = $1::bigint`, [
         run.rows[0]!.id,
@@ -212,6 +213,7 @@ export class BitEngine {
       if (typeOfPk(pk) === 'Config') full.add(pk.slice(pk.lastIndexOf('|') + 1));
     }
     const enabled = await this.enabledBits(org);
+    const inverseCache = new Map<string, Promise<string[]>>();
     for (const c of enabled) {
       if (full.has(c.m.id)) continue;
       for (const [t, pks] of byType) if (c.consumes.has(t)) for (const pk of pks) want(c.m.id, pk);
@@ -219,7 +221,11 @@ export class BitEngine {
         for (const inv of p.path.inverses) {
           const from = [...byType].filter(([t]) => inv.types.has(t)).flatMap(([, pks]) => pks);
           if (from.length === 0) continue;
-          for (const r of await followPath(this.d.db, org, inv.plan, from)) want(c.m.id, r.object.pk);
+          // the same inverse path (many bits read DNS records of a hostname) runs once per event
+          const key = JSON.stringify([inv.plan.start, inv.plan.steps]);
+          let found = inverseCache.get(key);
+          if (!found) inverseCache.set(key, (found = followPath(this.d.db, org, inv.plan, from).then((rows) => rows.map((r) => r.object.pk))));
+          for (const pk of await found) want(c.m.id, pk);
         }
       }
     }
@@ -237,24 +243,24 @@ export class BitEngine {
       if (parsed) want(parsed.bit, parsed.source);
     }
     const enabledIds = new Set(enabled.map((c) => c.m.id));
-    if (full.size) await this.runBits(org, [...full].filter((id) => this.d.plugins.find(id)?.kind === 'bit'), null);
-    for (const [bit, sources] of wanted) {
-      if (full.has(bit)) continue;
-      if (!enabledIds.has(bit) && !this.d.plugins.find(bit)) continue;
-      await this.runBits(org, [bit], [...sources]);
-    }
+    const work = new Map<string, ReadonlySet<string> | null>();
+    for (const id of full) if (this.d.plugins.find(id)?.kind === 'bit') work.set(id, null);
+    for (const [bit, sources] of wanted) if (!work.has(bit) && this.d.plugins.find(bit)) work.set(bit, sources);
+    if (work.size) await this.runBits(org, work, enabledIds);
   }
 
   private async afterLevels(org: string, pks: string[] | null): Promise<void> {
-    const gated = (await this.enabledBits(org)).filter((c) => c.m.scan_level > 0);
-    if (pks === null) {
-      await this.runBits(org, gated.map((c) => c.m.id), null);
-      return;
-    }
+    const enabled = await this.enabledBits(org);
+    const gated = enabled.filter((c) => c.m.scan_level > 0);
+    const work = new Map<string, ReadonlySet<string> | null>();
     for (const c of gated) {
-      const sources = pks.filter((pk) => c.consumes.has(typeOfPk(pk)));
-      if (sources.length) await this.runBits(org, [c.m.id], sources);
+      if (pks === null) work.set(c.m.id, null);
+      else {
+        const sources = pks.filter((pk) => c.consumes.has(typeOfPk(pk)));
+        if (sources.length) work.set(c.m.id, new Set(sources));
+      }
     }
+    if (work.size) await this.runBits(org, work, new Set(enabled.map((c) => c.m.id)));
   }
 
   private async enabledBits(org: string): Promise<CompiledBit[]> {
@@ -264,103 +270,168 @@ export class BitEngine {
 
   // ---------------------------------------------------------------- running
 
-  /** Runs the bits on the sources (null: all of their sources), writing what changed. */
-  private async runBits(org: string, ids: readonly string[], sources: readonly string[] | null): Promise<BitRunStats> {
+  /**
+   * Runs bits on sources (per bit: a set of sources, or null for all of its sources), writing what
+   * changed. Bits that consume the same type run together: one load of the sources with their
+   * levels, one query per distinct parameter path, one hash lookup and one write for the group.
+   */
+  private async runBits(org: string, work: ReadonlyMap<string, ReadonlySet<string> | null>, enabledIds?: ReadonlySet<string>): Promise<BitRunStats> {
     const stats: BitRunStats = { bits: 0, sources: 0, changed: 0, failed: 0, ms: 0 };
     const t0 = performance.now();
-    const enabled = new Set((await this.d.plugins.enabledPlugins(org, 'bit')).map((m) => m.id));
-    for (const id of ids) {
+    const enabled = enabledIds ?? new Set((await this.d.plugins.enabledPlugins(org, 'bit')).map((m) => m.id));
+    const groups = new Map<string, { bits: CompiledBit[]; sets: Map<string, ReadonlySet<string> | null> }>();
+    for (const [id, sources] of work) {
       const p = this.d.plugins.find(id);
       if (!p?.manifest || p.manifest.kind !== 'bit') continue;
       const c = this.compile(p.manifest);
       stats.bits++;
       if (!enabled.has(id)) {
         // a disabled bit infers nothing: clear what it inferred before
-        stats.changed += await this.clear(org, c, sources);
+        stats.changed += await this.clear(org, c, sources ? [...sources] : null);
         continue;
       }
-      const all = sources ?? (await this.allSources(org, c));
-      for (let i = 0; i < all.length; i += SOURCE_BATCH) {
-        const part = await this.runOn(org, c, all.slice(i, i + SOURCE_BATCH));
-        stats.sources += part.sources;
-        stats.changed += part.changed;
-        stats.failed += part.failed;
+      if (sources && sources.size === 0) continue;
+      let g = groups.get(c.m.consumes);
+      if (!g) groups.set(c.m.consumes, (g = { bits: [], sets: new Map() }));
+      g.bits.push(c);
+      g.sets.set(id, sources);
+    }
+    for (const g of groups.values()) {
+      const all = [...g.sets.values()].some((s) => s === null);
+      if (all) {
+        const r = await this.runGroup(org, g.bits, g.sets, null);
+        stats.sources += r.sources;
+        stats.changed += r.changed;
+        stats.failed += r.failed;
+        continue;
+      }
+      const union = [...new Set([...g.sets.values()].flatMap((s) => [...s!]))];
+      for (let i = 0; i < union.length; i += SOURCE_BATCH) {
+        const r = await this.runGroup(org, g.bits, g.sets, union.slice(i, i + SOURCE_BATCH));
+        stats.sources += r.sources;
+        stats.changed += r.changed;
+        stats.failed += r.failed;
       }
     }
     stats.ms = performance.now() - t0;
     return stats;
   }
 
-  private async allSources(org: string, c: CompiledBit): Promise<string[]> {
-    const res = await this.d.db.query<{ pk: string }>(`SELECT pk FROM objects WHERE org = $1 AND type = ANY($2::text[]) ORDER BY pk`, [org, [...c.consumes]]);
-    return res.rows.map((r) => r.pk);
-  }
-
-  private async runOn(org: string, c: CompiledBit, sourcePks: string[]): Promise<{ sources: number; changed: number; failed: number }> {
+  private async runGroup(
+    org: string,
+    bits: CompiledBit[],
+    sets: ReadonlyMap<string, ReadonlySet<string> | null>,
+    sourcePks: string[] | null,
+  ): Promise<{ sources: number; changed: number; failed: number }> {
     const db = this.d.db;
-    const src = await db.query<{ pk: string; type: string; data: Record<string, unknown>; level: number | null }>(
-      `SELECT o.pk, o.type, o.data, p.level FROM objects o LEFT JOIN scan_profiles p ON p.org = o.org AND p.pk = o.pk
-        WHERE o.org = $1 AND o.pk = ANY($2::text[]) AND o.type = ANY($3::text[])`,
-      [org, sourcePks, [...c.consumes]],
-    );
+    const consumes = [...bits[0]!.consumes];
+    const src = sourcePks
+      ? await db.query<{ pk: string; type: string; data: Record<string, unknown>; level: number | null }>(
+          `WITH s AS MATERIALIZED (SELECT DISTINCT unnest($2::text[]) AS pk)
+           SELECT o.pk, o.type, o.data, p.level FROM s JOIN objects o ON o.org = $1 AND o.pk = s.pk
+             LEFT JOIN scan_profiles p ON p.org = o.org AND p.pk = o.pk
+            WHERE o.type = ANY($3::text[])`,
+          [org, sourcePks, consumes],
+        )
+      : await db.query<{ pk: string; type: string; data: Record<string, unknown>; level: number | null }>(
+          `SELECT o.pk, o.type, o.data, p.level FROM objects o LEFT JOIN scan_profiles p ON p.org = o.org AND p.pk = o.pk
+            WHERE o.org = $1 AND o.type = ANY($2::text[])`,
+          [org, consumes],
+        );
     const now = this.d.clock.now();
-    const params = new Map<string, Map<string, OOI[]>>();
-    const live = src.rows.filter((r) => (r.level ?? 0) >= c.m.scan_level).map((r) => r.pk);
-    for (const p of c.params) {
-      const byPk = new Map<string, OOI[]>();
-      for (const r of await followPath(db, org, p.path.plan, live)) {
-        let l = byPk.get(r.source);
-        if (!l) byPk.set(r.source, (l = []));
-        l.push(r.object);
+    // per bit: the sources it runs on (in its set) and those at its level
+    const mine = (c: CompiledBit) => {
+      const set = sets.get(c.m.id) ?? null;
+      return set ? src.rows.filter((r) => set.has(r.pk)) : src.rows;
+    };
+    const live = new Map<string, string[]>();
+    for (const c of bits) live.set(c.m.id, mine(c).filter((r) => (r.level ?? 0) >= c.m.scan_level).map((r) => r.pk));
+    // one query per distinct parameter path, for the sources of every bit that uses it
+    const byPath = new Map<string, { plan: BitPath['plan']; sources: Set<string> }>();
+    for (const c of bits) {
+      for (const p of c.params) {
+        let e = byPath.get(p.path.text);
+        if (!e) byPath.set(p.path.text, (e = { plan: p.path.plan, sources: new Set() }));
+        for (const pk of live.get(c.m.id)!) e.sources.add(pk);
       }
-      params.set(p.name, byPk);
     }
-    const configs = c.config ? await this.configsFor(org, c, live) : null;
+    const reached = new Map<string, Map<string, OOI[]>>();
+    for (const [text, e] of byPath) {
+      const byPk = new Map<string, OOI[]>();
+      if (e.sources.size > 0) {
+        // a full run asks for every source at once (no list to ship); filtered here
+        const rows = await followPath(db, org, e.plan, sourcePks === null && e.sources.size === src.rows.length ? null : [...e.sources]);
+        for (const r of rows) {
+          if (!e.sources.has(r.source)) continue;
+          let l = byPk.get(r.source);
+          if (!l) byPk.set(r.source, (l = []));
+          l.push(r.object);
+        }
+        for (const l of byPk.values()) l.sort((a, b) => (a.pk < b.pk ? -1 : a.pk > b.pk ? 1 : 0));
+      }
+      reached.set(text, byPk);
+    }
     const writes: OriginWrite[] = [];
     const hashes = new Map<string, string>();
-    const failures: { source: string; error: unknown }[] = [];
-    const succeeded: string[] = [];
-    for (const row of src.rows) {
-      const id = originId('inference', c.m.id, row.pk);
-      if ((row.level ?? 0) < c.m.scan_level) {
-        writes.push({ kind: 'inference', method: c.m.id, source: row.pk, results: [], parameters: [], validTime: now, outputHash: EMPTY_HASH });
-        hashes.set(id, EMPTY_HASH);
-        continue;
+    let failed = 0;
+    let evaluated = 0;
+    for (const c of bits) {
+      const configs = c.config ? await this.configsFor(org, c, live.get(c.m.id)!) : null;
+      const failures: { source: string; error: unknown }[] = [];
+      const succeeded: string[] = [];
+      const fn = (this.d.code ?? bitFor)(c.m.id);
+      for (const row of mine(c)) {
+        evaluated++;
+        const id = originId('inference', c.m.id, row.pk);
+        if ((row.level ?? 0) < c.m.scan_level) {
+          writes.push({ kind: 'inference', method: c.m.id, source: row.pk, results: [], parameters: [], validTime: now, outputHash: EMPTY_HASH });
+          hashes.set(id, EMPTY_HASH);
+          continue;
+        }
+        const input: Record<string, OOI[]> = {};
+        const paramPks: string[] = [];
+        for (const p of c.params) {
+          const list = reached.get(p.path.text)!.get(row.pk) ?? [];
+          input[p.name] = list;
+          for (const o of list) paramPks.push(o.pk);
+        }
+        const config = c.config ? { ...c.config.defaults, ...(configs!.get(row.pk) ?? {}) } : {};
+        let results: OOI[];
+        try {
+          results = runBit(c.m, { source: { type: row.type, pk: row.pk, data: row.data }, params: input, config, now }, fn);
+        } catch (e) {
+          failures.push({ source: row.pk, error: isAppError(e) ? e.toJSON() : { code: 'BIT_FAILED', message: String(e) } });
+          continue;
+        }
+        succeeded.push(row.pk);
+        const hash = outputHash(results, paramPks);
+        hashes.set(id, hash);
+        writes.push({ kind: 'inference', method: c.m.id, source: row.pk, results, parameters: [...new Set(paramPks)], validTime: now, outputHash: hash });
       }
-      const input: Record<string, OOI[]> = {};
-      const paramPks: string[] = [];
-      for (const p of c.params) {
-        const list = (params.get(p.name)!.get(row.pk) ?? []).sort((a, b) => (a.pk < b.pk ? -1 : a.pk > b.pk ? 1 : 0));
-        input[p.name] = list;
-        for (const o of list) paramPks.push(o.pk);
-      }
-      const config = c.config ? { ...c.config.defaults, ...(configs!.get(row.pk) ?? {}) } : {};
-      let results: OOI[];
-      try {
-        results = runBit(c.m, { source: { type: row.type, pk: row.pk, data: row.data }, params: input, config, now }, (this.d.code ?? bitFor)(c.m.id));
-      } catch (e) {
-        failures.push({ source: row.pk, error: isAppError(e) ? e.toJSON() : { code: 'BIT_FAILED', message: String(e) } });
-        continue;
-      }
-      succeeded.push(row.pk);
-      const hash = outputHash(results, paramPks);
-      hashes.set(id, hash);
-      writes.push({ kind: 'inference', method: c.m.id, source: row.pk, results, parameters: [...new Set(paramPks)], validTime: now, outputHash: hash });
+      await this.recordFailures(org, c.m.id, failures, succeeded, now);
+      for (const f of failures) this.d.log.warn('bit failed', { org, bit: c.m.id, source: f.source, error: (f.error as { message?: string }).message });
+      failed += failures.length;
     }
-    const changed = await this.writeChanged(org, writes, hashes);
-    await this.recordFailures(org, c.m.id, failures, succeeded, now);
-    for (const f of failures) this.d.log.warn('bit failed', { org, bit: c.m.id, source: f.source, error: (f.error as { message?: string }).message });
-    return { sources: src.rows.length, changed, failed: failures.length };
+    const changed = await this.writeChanged(org, writes, hashes, sourcePks === null ? bits.map((c) => c.m.id) : null);
+    return { sources: evaluated, changed, failed };
   }
 
   /** Writes the origins whose hash differs from the stored one; an empty result with no stored origin is skipped. */
-  private async writeChanged(org: string, writes: OriginWrite[], hashes: Map<string, string>): Promise<number> {
+  private async writeChanged(org: string, writes: OriginWrite[], hashes: Map<string, string>, allOf: string[] | null): Promise<number> {
     if (writes.length === 0) return 0;
     const ids = [...hashes.keys()];
     const stored = new Map<string, string | null>();
-    for (let i = 0; i < ids.length; i += 10_000) {
+    if (allOf) {
+      // a full run: every inference origin of these bits at once
       const res = await this.d.db.query<{ id: string; output_hash: string | null }>(
-        `SELECT id, output_hash FROM origins WHERE org = $1 AND id = ANY($2::text[])`,
+        `SELECT id, output_hash FROM origins WHERE org = $1 AND kind = 'inference' AND method = ANY($2::text[])`,
+        [org, allOf],
+      );
+      for (const r of res.rows) stored.set(r.id, r.output_hash);
+    }
+    for (let i = 0; !allOf && i < ids.length; i += 10_000) {
+      const res = await this.d.db.query<{ id: string; output_hash: string | null }>(
+        `WITH w AS MATERIALIZED (SELECT unnest($2::text[]) AS id) SELECT o.id, o.output_hash FROM w JOIN origins o ON o.org = $1 AND o.id = w.id`,
         [org, ids.slice(i, i + 10_000)],
       );
       for (const r of res.rows) stored.set(r.id, r.output_hash);
@@ -411,6 +482,9 @@ export class BitEngine {
   private async configsFor(org: string, c: CompiledBit, sources: string[]): Promise<Map<string, Record<string, unknown>>> {
     const out = new Map<string, Record<string, unknown>>();
     if (sources.length === 0) return out;
+    // almost always there is no Config for the bit at all: then the path need not be followed
+    const any = await this.d.db.query(`SELECT 1 FROM objects WHERE org = $1 AND type = 'Config' AND data->>'bit_id' = $2 LIMIT 1`, [org, c.m.id]);
+    if (any.rows.length === 0) return out;
     const holders = await followPath(this.d.db, org, c.config!.path.plan, sources);
     if (holders.length === 0) return out;
     const res = await this.d.db.query<{ ooi: string; config: unknown }>(
@@ -428,7 +502,10 @@ export class BitEngine {
   }
 
   private async recordFailures(org: string, bit: string, failures: { source: string; error: unknown }[], succeeded: string[], at: Date): Promise<void> {
-    if (succeeded.length) await this.d.db.query(`DELETE FROM bit_failures WHERE org = $1 AND bit_id = $2 AND source = ANY($3::text[])`, [org, bit, succeeded]);
+    const known = await this.failing();
+    const key = `${org}\u0000${bit}`;
+    if (failures.length) known.add(key);
+    if (succeeded.length && known.has(key)) await this.d.db.query(`DELETE FROM bit_failures WHERE org = $1 AND bit_id = $2 AND source = ANY($3::text[])`, [org, bit, succeeded]);
     if (failures.length === 0) return;
     await this.d.db.query(
       `INSERT INTO bit_failures (org, bit_id, source, error, failed_at)
@@ -436,6 +513,15 @@ export class BitEngine {
        ON CONFLICT (org, bit_id, source) DO UPDATE SET error = EXCLUDED.error, failed_at = EXCLUDED.failed_at`,
       [org, bit, failures.map((f) => f.source), failures.map((f) => JSON.stringify(f.error)), at.toISOString()],
     );
+  }
+
+  /** (org, bit) pairs that have recorded failures: only those need clearing after a success. */
+  private async failing(): Promise<Set<string>> {
+    if (!this.failingKeys) {
+      const res = await this.d.db.query<{ org: string; bit_id: string }>(`SELECT DISTINCT org, bit_id FROM bit_failures`);
+      this.failingKeys = new Set(res.rows.map((r) => `${r.org}\u0000${r.bit_id}`));
+    }
+    return this.failingKeys;
   }
 
   // ---------------------------------------------------------------- finding-type affirmations

@@ -66,9 +66,12 @@ export async function followPath(q: Queryable, org: string, plan: CompiledPath, 
     prev = o;
   });
   const where = [`o0.org = $1`, `o0.type = ANY($2::text[])`];
-  if (sources) where.push(`o0.pk = ANY(${p([...new Set(sources)])}::text[])`);
+  // The sources as a relation the plan starts from (a materialised CTE): with `o0.pk = ANY(array)`
+  // the planner may start at the far end of the path and test every row against the whole array.
+  const from = sources ? `WITH s AS MATERIALIZED (SELECT DISTINCT unnest(${p([...new Set(sources)])}::text[]) AS pk) SELECT` : 'SELECT';
+  const start = sources ? `s JOIN objects o0 ON o0.org = $1 AND o0.pk = s.pk` : 'objects o0';
   const res = await q.query<{ source: string; pk: string; type: string; data: Record<string, unknown> }>(
-    `SELECT o0.pk AS source, ${prev}.pk, ${prev}.type, ${prev}.data FROM objects o0 ${joins.join(' ')} WHERE ${where.join(' AND ')}`,
+    `${from} o0.pk AS source, ${prev}.pk, ${prev}.type, ${prev}.data FROM ${start} ${joins.join(' ')} WHERE ${where.join(' AND ')}`,
     params,
   );
   const seen = new Set<string>();

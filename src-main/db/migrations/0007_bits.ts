@@ -29,4 +29,6 @@ CREATE INDEX bit_full_runs_org ON bit_full_runs (org, id DESC);
 -- What a bit last inferred for a source (hash of its results and parameters), so re-running it
 -- with the same outcome writes nothing.
 ALTER TABLE origins ADD COLUMN output_hash text;
+-- A bit's inference origins (full runs compare them all at once; status counts them).
+CREATE INDEX origins_inference ON origins (org, method) WHERE kind = 'inference';
 `;
