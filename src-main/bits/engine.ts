@@ -80,6 +80,7 @@ export class BitEngine {
   private compiled = new Map<string, CompiledBit>();
   private timer: ReturnType<typeof setInterval> | undefined;
   private failingKeys: Set<string> | undefined;
+  private configuredBits = new Map<string, Set<string>>();
 
   constructor(private readonly d: BitEngineDeps) {}
 
@@ -212,22 +213,30 @@ export class BitEngine {
     for (const pk of [...changed, ...deleted]) {
       if (typeOfPk(pk) === 'Config') full.add(pk.slice(pk.lastIndexOf('|') + 1));
     }
+    if (full.size) this.configuredBits.delete(org);
     const enabled = await this.enabledBits(org);
-    const inverseCache = new Map<string, Promise<string[]>>();
+    // Inverse paths: the same chain of steps (many bits read the DNS records of a hostname) runs
+    // once per event, from every changed object of a type it starts at.
+    const inverse = new Map<string, { plan: BitPath['plan']; from: Set<string>; bits: Set<string> }>();
     for (const c of enabled) {
       if (full.has(c.m.id)) continue;
       for (const [t, pks] of byType) if (c.consumes.has(t)) for (const pk of pks) want(c.m.id, pk);
       for (const p of c.params) {
         for (const inv of p.path.inverses) {
-          const from = [...byType].filter(([t]) => inv.types.has(t)).flatMap(([, pks]) => pks);
+          const from = [...byType].filter(([t]) => inv.types.has(t));
           if (from.length === 0) continue;
-          // the same inverse path (many bits read DNS records of a hostname) runs once per event
-          const key = JSON.stringify([inv.plan.start, inv.plan.steps]);
-          let found = inverseCache.get(key);
-          if (!found) inverseCache.set(key, (found = followPath(this.d.db, org, inv.plan, from).then((rows) => rows.map((r) => r.object.pk))));
-          for (const pk of await found) want(c.m.id, pk);
+          const key = JSON.stringify(inv.plan.steps);
+          let e = inverse.get(key);
+          if (!e) inverse.set(key, (e = { plan: inv.plan, from: new Set(), bits: new Set() }));
+          for (const [, pks] of from) for (const pk of pks) e.from.add(pk);
+          e.bits.add(c.m.id);
         }
       }
+    }
+    for (const e of inverse.values()) {
+      const from = [...e.from];
+      const plan = { ...e.plan, start: [...new Set(from.map(typeOfPk))] };
+      for (const r of await followPath(this.d.db, org, plan, from)) for (const bit of e.bits) want(bit, r.object.pk);
     }
     // inference origins that listed a changed or deleted object as a parameter, or lost one
     const origins = new Set(rerun);
@@ -483,8 +492,7 @@ export class BitEngine {
     const out = new Map<string, Record<string, unknown>>();
     if (sources.length === 0) return out;
     // almost always there is no Config for the bit at all: then the path need not be followed
-    const any = await this.d.db.query(`SELECT 1 FROM objects WHERE org = $1 AND type = 'Config' AND data->>'bit_id' = $2 LIMIT 1`, [org, c.m.id]);
-    if (any.rows.length === 0) return out;
+    if (!(await this.configured(org)).has(c.m.id)) return out;
     const holders = await followPath(this.d.db, org, c.config!.path.plan, sources);
     if (holders.length === 0) return out;
     const res = await this.d.db.query<{ ooi: string; config: unknown }>(
@@ -513,6 +521,17 @@ export class BitEngine {
        ON CONFLICT (org, bit_id, source) DO UPDATE SET error = EXCLUDED.error, failed_at = EXCLUDED.failed_at`,
       [org, bit, failures.map((f) => f.source), failures.map((f) => JSON.stringify(f.error)), at.toISOString()],
     );
+  }
+
+  /** The bits that have at least one Config in the organisation (kept up to date from objects.changed). */
+  private async configured(org: string): Promise<Set<string>> {
+    let s = this.configuredBits.get(org);
+    if (!s) {
+      const res = await this.d.db.query<{ bit: string }>(`SELECT DISTINCT data->>'bit_id' AS bit FROM objects WHERE org = $1 AND type = 'Config'`, [org]);
+      s = new Set(res.rows.map((r) => r.bit));
+      this.configuredBits.set(org, s);
+    }
+    return s;
   }
 
   /** (org, bit) pairs that have recorded failures: only those need clearing after a success. */
