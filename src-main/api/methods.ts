@@ -55,6 +55,12 @@ export const METHOD_NAMES = [
   'schedules.preview',
   'schedules.runNow',
   'plugins.interval.set',
+  'findings.list',
+  'findings.counts',
+  'findings.get',
+  'findings.mute',
+  'findings.unmute',
+  'objects.proof',
 ] as const satisfies readonly MethodName[];
 
 const KNOWN: ReadonlySet<string> = new Set(METHOD_NAMES);

@@ -40,8 +40,15 @@ export class GraphService {
     return new Date(t);
   }
 
-  async saveOrigins(org: string, items: OriginWrite[], opts: { dryRun?: boolean } = {}): Promise<ChangeSet> {
-    return this.mutate(org, opts.dryRun ?? false, (tx, at) => saveOrigins(tx, org, items, at));
+  /**
+   * `guard` runs first inside the transaction: a check that must hold when the write happens
+   * (e.g. that the findings being muted still exist); throwing from it aborts the whole batch.
+   */
+  async saveOrigins(org: string, items: OriginWrite[], opts: { dryRun?: boolean; guard?: (tx: Queryable) => Promise<void> } = {}): Promise<ChangeSet> {
+    return this.mutate(org, opts.dryRun ?? false, async (tx, at) => {
+      await opts.guard?.(tx);
+      return saveOrigins(tx, org, items, at);
+    });
   }
 
   async deleteObjects(org: string, pks: string[], opts: { dryRun?: boolean; validTime?: Date } = {}): Promise<ChangeSet> {

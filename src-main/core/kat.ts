@@ -23,6 +23,8 @@ import { DockerRuntime, NoRuntime, type ContainerRuntime } from '../runner/runti
 import type { EngineLocateOptions } from '../runner/engine';
 // the scheduler (issue 4)
 import { SchedulerService } from '../scheduler/service';
+// findings (issue 5)
+import { MuteService } from '../findings/mutes';
 
 export interface KatOptions {
   /** 'memory://' or a directory for the database */
@@ -50,6 +52,8 @@ export interface KatOptions {
    * no default schedules with new organisations (default true).
    */
   scheduler?: { start?: boolean; defaults?: boolean };
+  /** the sweeper of expired mutes: start: false leaves its timer off (tests call mutes.sweep()) */
+  mutes?: { start?: boolean };
 }
 
 /** The core, wired: database, graph services, event outbox and the contract's handlers. */
@@ -65,6 +69,7 @@ export interface Kat extends KatApi {
   readonly runner: TaskRunner;
   readonly runtime: ContainerRuntime;
   readonly scheduler: SchedulerService;
+  readonly mutes: MuteService;
 }
 
 export async function createKat(opts: KatOptions): Promise<Kat> {
@@ -94,14 +99,19 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
   outbox.subscribe(scheduler.onEvent);
   const onOrgCreated = opts.scheduler?.defaults === false ? undefined : (org: string) => scheduler.createDefaults(org);
   // --- end scheduler ---
+  // --- findings (issue 5): mutes, and the sweeper that lifts expired ones at their expiry ---
+  const mutes = new MuteService({ db, graph, clock, log });
+  outbox.subscribe(mutes.onEvent);
+  // --- end findings ---
   const dispatch = createDispatch(
-    createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels, tasks, runtime, onEngineAvailable: () => runner.wake(), scheduler, onOrgCreated }),
+    createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels, tasks, runtime, onEngineAvailable: () => runner.wake(), scheduler, onOrgCreated, mutes }),
   );
   for (const l of opts.listeners ?? []) outbox.subscribe(l);
   // Events committed but not dispatched before a crash are replayed now.
   await outbox.dispatch();
   if (opts.runner?.start !== false) await runner.start();
   if (opts.scheduler?.start !== false) scheduler.start();
+  if (opts.mutes?.start !== false) mutes.start();
   let closed = false;
   return {
     db,
@@ -115,6 +125,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
     runner,
     runtime,
     scheduler,
+    mutes,
     dataLocation: db.location,
     call: (method, params, ctx) => {
       if (closed) return Promise.reject(new AppError('INTERNAL', 'The core is closed'));
@@ -125,6 +136,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
       if (closed) return;
       closed = true;
       scheduler.stop();
+      mutes.stop();
       await runner.stop();
       await runtime.close?.();
       await raw.close();

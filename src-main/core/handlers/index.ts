@@ -5,10 +5,11 @@ import { createLevelsHandlers } from './levels';
 import { createPluginsHandlers } from './plugins';
 import { createScansHandlers } from './scans';
 import { createSchedulesHandlers } from './schedules';
+import { createFindingsHandlers } from './findings';
 
 export type { HandlerDeps } from './deps';
 
 /** Every contract method, implemented once per domain; both hosts serve exactly these. */
 export function createHandlers(d: HandlerDeps): Handlers {
-  return { ...createGraphHandlers(d), ...createLevelsHandlers(d), ...createPluginsHandlers(d), ...createScansHandlers(d), ...createSchedulesHandlers(d) };
+  return { ...createGraphHandlers(d), ...createLevelsHandlers(d), ...createPluginsHandlers(d), ...createScansHandlers(d), ...createSchedulesHandlers(d), ...createFindingsHandlers(d) };
 }
