@@ -2,7 +2,8 @@
  * "Why does this exist": the proof tree of an object. Its origins, and for each what it rests on:
  * an inference its source and parameters (the bit's inputs), an observation its source (the object
  * the boefje scanned) with the normalizer task, the raw file it parsed (hash, mime types) and the
- * boefje task behind that file; a declaration is a leaf. Affirmations are listed but marked as not
+ * boefje task behind that file; a declaration is a leaf (or, for an object derived from the key of
+ * a declared one, leads to that object). Affirmations are listed but marked as not
  * keeping the object alive, and their sources are not followed.
  *
  * Walked breadth first, one level per round of two set-based queries (never one per node). An
@@ -115,7 +116,8 @@ export async function proofTree(q: Queryable, org: string, pk: string, maxDepth:
     };
     for (const r of rows.rows) {
       const node = placed.get(r.result)!;
-      const follows = r.kind !== 'declaration' && r.kind !== 'affirmation' && r.source !== r.result;
+      // a declaration of another object names this one in its key: that declared object is the support
+      const follows = r.kind !== 'affirmation' && r.source !== r.result;
       const origin: ProofOrigin = {
         id: r.id,
         kind: r.kind,

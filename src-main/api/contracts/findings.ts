@@ -181,7 +181,10 @@ export interface ProofOrigin {
   txFrom: string;
   /** false for affirmations: they add attributes but do not keep the object alive */
   keepsAlive: boolean;
-  /** the object the origin is about; null for a declaration (it is its own source) */
+  /**
+   * the object the origin is about; null for a declaration of the object itself (a declaration of
+   * another object that names this one in its key leads to that object), and for affirmations
+   */
   source: ProofNode | null;
   /** inference: the other objects the bit read */
   parameters: ProofNode[];

@@ -36,7 +36,7 @@ function FindingTr({ f, open, selected, inGroup, showType, onOpen, onSelect }: R
       aria-selected={selected}
       onClick={() => onOpen(f.pk)}
     >
-      <td className="col-check" onClick={(e) => e.stopPropagation()}>
+      <td className="col-select" onClick={(e) => e.stopPropagation()}>
         <input type="checkbox" aria-label={`Select ${f.pk}`} checked={selected} onChange={() => onSelect(f.pk)} tabIndex={-1} />
       </td>
       <td className="col-sev">{showType && <SeverityBadge severity={f.findingType.severity} score={f.findingType.score} />}</td>
@@ -91,7 +91,7 @@ export function FindingsTable({ grouped, rows, groups }: Props) {
     <table className="data-table findings-table" aria-label="Findings">
       <thead>
         <tr>
-          <th className="col-check" aria-label="Selected" />
+          <th className="col-select" aria-label="Selected" />
           <th className="col-sev">Severity</th>
           <th className="col-type">Finding type</th>
           <th>{grouped ? 'Objects' : 'Object'}</th>
@@ -121,7 +121,7 @@ export function FindingsTable({ grouped, rows, groups }: Props) {
             return (
               <Fragment key={id}>
                 <tr tabIndex={0} data-group={id} className="group-row" aria-expanded={isOpen} onClick={() => toggleGroup(id)}>
-                  <td className="col-check" onClick={(e) => e.stopPropagation()}>
+                  <td className="col-select" onClick={(e) => e.stopPropagation()}>
                     <input type="checkbox" aria-label={`Select all ${g.findingType.id}`} checked={allSelected} onChange={() => selectMany(pks)} tabIndex={-1} />
                   </td>
                   <td className="col-sev">

@@ -40,7 +40,9 @@ function OriginView({ o, depth, onOpen }: { o: ProofOrigin; depth: number; onOpe
         </span>
       </div>
       {!o.keepsAlive && <div className="proof-note">adds attributes only; does not keep the object alive</div>}
-      {o.kind === 'declaration' && <div className="proof-note">declared by hand or import: the root of the proof</div>}
+      {o.kind === 'declaration' && (
+        <div className="proof-note">{o.source ? 'derived from the key of a declared object' : 'declared by hand or import: the root of the proof'}</div>
+      )}
       {o.kind === 'observation' && (
         <dl className="origin-meta proof-meta">
           <dt>Normalizer task</dt>
@@ -75,7 +77,7 @@ function OriginView({ o, depth, onOpen }: { o: ProofOrigin; depth: number; onOpe
         <ul className="proof-children">
           {o.source && (
             <li>
-              <span className="proof-role">{o.kind === 'observation' ? 'scanned object' : 'source'}</span>
+              <span className="proof-role">{o.kind === 'observation' ? 'scanned object' : o.kind === 'declaration' ? 'declared' : 'source'}</span>
               <NodeView node={o.source} depth={depth + 1} onOpen={onOpen} />
             </li>
           )}

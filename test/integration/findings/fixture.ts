@@ -1,5 +1,8 @@
 import type { TestKat } from '../../helpers/kat';
 
+/** anything with a typed api(): a TestKat, or a wrapper around a core the e2e tests start */
+export type WithApi = Pick<TestKat, 'api'>;
+
 export const HOST = 'Hostname|internet|example.org';
 export const OTHER_HOST = 'Hostname|internet|other.org';
 export const IP = 'IPAddressV4|internet|192.0.2.10';
@@ -39,7 +42,7 @@ export const F = {
  * A hostname resolving to an IP with an HTTPS service, website, certificate, resource and header,
  * an unrelated second hostname, and findings of every severity on them, all declared.
  */
-export async function seedFindings(kat: TestKat, org = 'acme'): Promise<void> {
+export async function seedFindings(kat: WithApi, org = 'acme'): Promise<void> {
   const declare = (type: string, data: Record<string, unknown>) => kat.api('objects.declare', { org, object: { type, data } });
   for (const t of TYPES) {
     const { type, ...data } = t;

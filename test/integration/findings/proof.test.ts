@@ -131,3 +131,12 @@ describe('objects.proof', () => {
     expect(await tableCounts(kat)).toEqual(before);
   });
 });
+
+describe('objects.proof of an object derived from a declared key', () => {
+  it('leads to the declared object', async () => {
+    const port = 'IPPort|internet|192.0.2.99|tcp|22';
+    await kat.api('objects.declare', { org: 'acme', pk: port });
+    const t = await proof('IPAddressV4|internet|192.0.2.99');
+    expect(t.root.origins).toEqual([expect.objectContaining({ kind: 'declaration', source: expect.objectContaining({ pk: port, origins: [expect.objectContaining({ kind: 'declaration', source: null })] }) })]);
+  });
+});
