@@ -57,7 +57,7 @@ const ORIGINS_SQL = `
     LEFT JOIN raw_files rf ON rf.org = nt.org AND rf.id = nt.raw_id
     LEFT JOIN tasks bt ON bt.org = rf.org AND bt.id = rf.task_id
    WHERE r.org = $1 AND r.pk = ANY($2::text[])
-   ORDER BY r.pk, array_position(ARRAY['declaration', 'observation', 'inference', 'affirmation']::text[], o.kind), o.id`;
+   ORDER BY r.pk, (o.source = r.pk AND o.kind = 'declaration') DESC, array_position(ARRAY['declaration', 'observation', 'inference', 'affirmation']::text[], o.kind), o.id`;
 
 const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
 

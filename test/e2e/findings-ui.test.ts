@@ -152,14 +152,14 @@ describeNeeding('findings UI (e2e)', missing, () => {
     await findings.getByText('KAT-CERTIFICATE-EXPIRED').waitFor();
     await findings.getByText('KAT-NO-SECURITY-TXT').waitFor(); // muted ones are listed, marked
     await snap(page, 'findings-05a-object-findings');
-    await detail.getByRole('button', { name: `Open ${RESOLVED}` }).click();
+    await detail.getByRole('region', { name: 'Referenced by' }).getByRole('button', { name: `Open ${RESOLVED}` }).click();
     await detail.getByRole('heading', { name: 'internet|example.org|internet|192.0.2.10' }).waitFor();
     const proof = detail.getByTestId('proof-tree');
     await proof.getByText('dns-resolving', { exact: true }).waitFor();
     await proof.getByText('kat_dns_normalizer', { exact: true }).waitFor();
     await proof.getByTestId('raw-sha256').getByText(createHash('sha256').update(RAW).digest('hex')).waitFor();
     await proof.getByRole('button', { name: 'Open task e2e-boefje-task' }).waitFor();
-    await detail.getByRole('heading', { name: /Why this exists/ }).scrollIntoViewIfNeeded();
+    await proof.getByText('dns-resolving', { exact: true }).scrollIntoViewIfNeeded();
     await snap(page, 'findings-05-object-proof-tree');
 
     // the delete preview lists what would go with it

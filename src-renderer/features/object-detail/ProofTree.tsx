@@ -93,6 +93,36 @@ function OriginView({ o, depth, onOpen }: { o: ProofOrigin; depth: number; onOpe
   );
 }
 
+/**
+ * An object's origins: its own, then, folded, the declarations of other objects that name it in
+ * their keys (there can be many: every finding on a hostname's website does).
+ */
+function OriginList({ origins, depth, onOpen, root }: { origins: readonly ProofOrigin[]; depth: number; onOpen(pk: string): void; root?: boolean }) {
+  const derived = origins.filter((o) => o.kind === 'declaration' && o.source);
+  const own = origins.filter((o) => !(o.kind === 'declaration' && o.source));
+  return (
+    <ul className={`proof-origins${root ? ' root' : ''}`}>
+      {own.map((o) => (
+        <OriginView key={o.id} o={o} depth={depth} onOpen={onOpen} />
+      ))}
+      {derived.length > 0 && (
+        <li className="proof-origin derived">
+          <details open={own.length === 0}>
+            <summary className="proof-note">
+              named in the keys of {derived.length} declared object{derived.length === 1 ? '' : 's'}
+            </summary>
+            <ul className="proof-origins">
+              {derived.map((o) => (
+                <OriginView key={o.id} o={o} depth={depth} onOpen={onOpen} />
+              ))}
+            </ul>
+          </details>
+        </li>
+      )}
+    </ul>
+  );
+}
+
 function NodeView({ node, depth, onOpen }: { node: ProofNode; depth: number; onOpen(pk: string): void }) {
   const label = (
     <>
@@ -113,11 +143,7 @@ function NodeView({ node, depth, onOpen }: { node: ProofNode; depth: number; onO
   return (
     <details className="proof-node" open={depth < OPEN_LEVELS}>
       <summary>{label}</summary>
-      <ul className="proof-origins">
-        {node.origins.map((o) => (
-          <OriginView key={o.id} o={o} depth={depth} onOpen={onOpen} />
-        ))}
-      </ul>
+      <OriginList origins={node.origins} depth={depth} onOpen={onOpen} />
     </details>
   );
 }
@@ -136,11 +162,7 @@ export function ProofTree({ org, pk, onOpen }: { org: string; pk: string; onOpen
   if (t.root.origins.length === 0) return <div className="muted">No origin supports this object any more.</div>;
   return (
     <div className="proof-tree" data-testid="proof-tree">
-      <ul className="proof-origins root">
-        {t.root.origins.map((o) => (
-          <OriginView key={o.id} o={o} depth={0} onOpen={onOpen} />
-        ))}
-      </ul>
+      <OriginList origins={t.root.origins} depth={0} onOpen={onOpen} root />
       {t.truncated && <div className="muted small">Some branches go deeper than shown; open an object to follow it.</div>}
     </div>
   );
