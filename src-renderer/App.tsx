@@ -11,6 +11,8 @@ import { TaskDetailPanel } from './features/tasks/TaskDetailPanel';
 import { TasksView } from './features/tasks/TasksView';
 import { ScheduleEditorPanel } from './features/schedules/ScheduleEditor';
 import { SchedulesView } from './features/schedules/SchedulesView';
+import { FindingsView } from './features/findings/FindingsView';
+import { FindingDetailPanel } from './features/findings/FindingDetailPanel';
 import { NoOrganisations } from './features/orgs/NoOrganisations';
 import { OrgSidebar } from './features/orgs/OrgSidebar';
 import { DialogHost } from './features/shell/DialogHost';
@@ -51,6 +53,8 @@ function CurrentView() {
   switch (view) {
     case 'objects':
       return <ObjectsView />;
+    case 'findings':
+      return <FindingsView />;
     case 'plugins':
       return <PluginsView />;
     case 'tasks':
@@ -65,9 +69,10 @@ function CurrentView() {
 }
 
 /** The right-hand detail of the current view, if something is open in it. */
-function useDetail(): 'object' | 'plugin' | 'task' | 'schedule' | null {
+function useDetail(): 'object' | 'finding' | 'plugin' | 'task' | 'schedule' | null {
   return useStore((s) => {
     if (s.view === 'objects') return s.openPk ? 'object' : null;
+    if (s.view === 'findings') return s.openFindingPk ? 'finding' : null;
     if (s.view === 'plugins') return s.openPluginId ? 'plugin' : null;
     if (s.view === 'schedules') return s.openScheduleId ? 'schedule' : null;
     return s.openTaskId ? 'task' : null;
@@ -100,6 +105,7 @@ export function App() {
         <MainPane />
       </main>
       {hasOrgs && detail === 'object' && <ObjectDetailPanel />}
+      {hasOrgs && detail === 'finding' && <FindingDetailPanel />}
       {hasOrgs && detail === 'plugin' && <PluginDetailPanel />}
       {hasOrgs && detail === 'task' && <TaskDetailPanel />}
       {hasOrgs && detail === 'schedule' && <ScheduleEditorPanel />}

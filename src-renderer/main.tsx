@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles.css';
 import './styles-scanning.css';
 import './styles-schedules.css';
+import './styles-findings.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

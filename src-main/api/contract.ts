@@ -5,6 +5,7 @@ import { pluginsContract, type PluginsResults } from './contracts/plugins';
 import { scansContract, type ScansResults } from './contracts/scans';
 import { schedulesContract, type SchedulesResults } from './contracts/schedules';
 import { bitsContract, type BitsResults } from './contracts/bits';
+import { findingsContract, type FindingsResults } from './contracts/findings';
 
 /**
  * THE API contract: every method the renderer (or a script) may call, its request schema and its
@@ -12,7 +13,15 @@ import { bitsContract, type BitsResults } from './contracts/bits';
  * the headless HTTP/WebSocket host) serve exactly this, from the same handlers (core/handlers.ts).
  * A method without a handler fails to compile.
  */
-export const contract = { ...graphContract, ...levelsContract, ...pluginsContract, ...scansContract, ...schedulesContract, ...bitsContract } as const;
+export const contract = {
+  ...graphContract,
+  ...levelsContract,
+  ...pluginsContract,
+  ...scansContract,
+  ...schedulesContract,
+  ...bitsContract,
+  ...findingsContract,
+} as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -20,7 +29,7 @@ export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
 export type Params<M extends MethodName> = z.output<Contract[M]['input']>;
 
 /** Result types, one per method (kept beside the schemas so both ends see the same shapes). */
-export interface Results extends GraphResults, LevelsResults, PluginsResults, ScansResults, SchedulesResults, BitsResults {}
+export interface Results extends GraphResults, LevelsResults, PluginsResults, ScansResults, SchedulesResults, BitsResults, FindingsResults {}
 export type Result<M extends MethodName> = Results[M];
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];

@@ -58,6 +58,12 @@ export const METHOD_NAMES = [
   'bits.status',
   'bits.failures',
   'bits.run',
+  'findings.list',
+  'findings.counts',
+  'findings.get',
+  'findings.mute',
+  'findings.unmute',
+  'objects.proof',
 ] as const satisfies readonly MethodName[];
 
 const KNOWN: ReadonlySet<string> = new Set(METHOD_NAMES);

@@ -45,8 +45,20 @@ export class GraphService {
    * listener (the bit engine), where waiting for dispatch would wait for themselves. The outbox
    * loop that called them picks the new events up.
    */
-  async saveOrigins(org: string, items: OriginWrite[], opts: { dryRun?: boolean; dispatch?: boolean } = {}): Promise<ChangeSet> {
-    return this.mutate(org, opts.dryRun ?? false, (tx, at) => saveOrigins(tx, org, items, at), opts.dispatch ?? true);
+  async saveOrigins(
+    org: string,
+    items: OriginWrite[],
+    opts: { dryRun?: boolean; dispatch?: boolean; guard?: (tx: Queryable) => Promise<void> } = {},
+  ): Promise<ChangeSet> {
+    return this.mutate(
+      org,
+      opts.dryRun ?? false,
+      async (tx, at) => {
+        await opts.guard?.(tx);
+        return saveOrigins(tx, org, items, at);
+      },
+      opts.dispatch ?? true,
+    );
   }
 
   async deleteObjects(org: string, pks: string[], opts: { dryRun?: boolean; validTime?: Date } = {}): Promise<ChangeSet> {

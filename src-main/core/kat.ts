@@ -27,6 +27,8 @@ import { SchedulerService } from '../scheduler/service';
 import { BitEngine } from '../bits/engine';
 import type { BitFn } from '../bits/types';
 import { findingTypeMetadata } from '../findings/catalogue';
+// findings (issue 5)
+import { MuteService } from '../findings/mutes';
 
 export interface KatOptions {
   /** 'memory://' or a directory for the database */
@@ -61,6 +63,8 @@ export interface KatOptions {
    * code replaces the registry's functions (tests with fixture bits). Default: on.
    */
   bits?: false | { code?: (id: string) => BitFn | undefined };
+  /** the sweeper of expired mutes: start: false leaves its timer off (tests call mutes.sweep()) */
+  mutes?: { start?: boolean };
 }
 
 /** The core, wired: database, graph services, event outbox and the contract's handlers. */
@@ -77,6 +81,7 @@ export interface Kat extends KatApi {
   readonly runtime: ContainerRuntime;
   readonly scheduler: SchedulerService;
   readonly bits: BitEngine;
+  readonly mutes: MuteService;
 }
 
 export async function createKat(opts: KatOptions): Promise<Kat> {
@@ -118,8 +123,12 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
   });
   if (opts.bits !== false) outbox.subscribe(bits.onEvent);
   // --- end bits ---
+  // --- findings (issue 5): mutes, and the sweeper that lifts expired ones at their expiry ---
+  const mutes = new MuteService({ db, graph, clock, log });
+  outbox.subscribe(mutes.onEvent);
+  // --- end findings ---
   const dispatch = createDispatch(
-    createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels, tasks, runtime, onEngineAvailable: () => runner.wake(), scheduler, onOrgCreated, bits }),
+    createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels, tasks, runtime, onEngineAvailable: () => runner.wake(), scheduler, onOrgCreated, bits, mutes }),
   );
   for (const l of opts.listeners ?? []) outbox.subscribe(l);
   // Events committed but not dispatched before a crash are replayed now.
@@ -127,6 +136,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
   if (opts.runner?.start !== false) await runner.start();
   if (opts.scheduler?.start !== false) scheduler.start();
   if (opts.scheduler?.start !== false && opts.bits !== false) bits.start();
+  if (opts.mutes?.start !== false) mutes.start();
   let closed = false;
   return {
     db,
@@ -141,6 +151,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
     runtime,
     scheduler,
     bits,
+    mutes,
     dataLocation: db.location,
     call: (method, params, ctx) => {
       if (closed) return Promise.reject(new AppError('INTERNAL', 'The core is closed'));
@@ -152,6 +163,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
       closed = true;
       scheduler.stop();
       bits.stop();
+      mutes.stop();
       await runner.stop();
       await runtime.close?.();
       await raw.close();

@@ -52,7 +52,10 @@ export function connectEvents(): () => void {
       refreshOrgsSoon(); // object counts
       if (event.org !== s.currentOrg) return;
       window.clearTimeout(objectsTimer);
-      objectsTimer = window.setTimeout(() => useStore.getState().refreshVisible(), COALESCE_MS);
+      objectsTimer = window.setTimeout(() => {
+        useStore.getState().refreshVisible();
+        useStore.getState().onFindingsChanged(); // mutes and findings are objects
+      }, COALESCE_MS);
     }
   });
 
@@ -72,6 +75,7 @@ export function connectEvents(): () => void {
       s.onPluginsChanged();
       void s.loadQueue();
       if (s.schedulesStatus !== 'idle') void s.loadSchedules();
+      s.onFindingsChanged();
     }
   });
 

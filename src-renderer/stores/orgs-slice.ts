@@ -70,6 +70,13 @@ export const createOrgsSlice: Slice<OrgsSlice> = (set, get) => ({
       schedulesStatus: 'idle',
       openScheduleId: null,
       queue: null,
+      findings: [],
+      findingGroups: [],
+      findingCounts: null,
+      findingsStatus: 'idle',
+      findingsOffset: 0,
+      openFindingPk: null,
+      selectedFindings: [],
     });
     resetQueueTracking();
     get().closeObject();
@@ -78,6 +85,7 @@ export const createOrgsSlice: Slice<OrgsSlice> = (set, get) => ({
     if (get().view === 'plugins') void get().loadPlugins();
     if (get().view === 'tasks') void get().loadTasks();
     if (get().view === 'schedules') void get().loadSchedules();
+    if (get().view === 'findings') void get().loadFindings();
   },
 
   async createOrg(code, name) {

@@ -10,6 +10,7 @@ import { createSelectionSlice } from './selection-slice';
 import { createTasksSlice } from './tasks-slice';
 import type { Store } from './types';
 import { createUiSlice } from './ui-slice';
+import { createFindingsSlice } from './findings-slice';
 
 /** The one store, built from slices; components read it through selectors. */
 export const useStore = create<Store>()((...a) => ({
@@ -23,6 +24,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createEngineSlice(...a),
   ...createSchedulesSlice(...a),
   ...createQueueSlice(...a),
+  ...createFindingsSlice(...a),
 }));
 
 export type { Store } from './types';

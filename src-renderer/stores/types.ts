@@ -9,11 +9,13 @@ import type { SchedulesSlice } from './schedules-slice';
 import type { SelectionSlice } from './selection-slice';
 import type { TasksSlice } from './tasks-slice';
 import type { UiSlice } from './ui-slice';
+import type { FindingsSlice } from './findings-slice';
 
 export type Store = OrgsSlice & ObjectsSlice & SelectionSlice & UiSlice & LevelsSlice & PluginsSlice & TasksSlice &
   EngineSlice &
   SchedulesSlice &
-  QueueSlice;
+  QueueSlice &
+  FindingsSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;
 
 /** A coded error as kept in state (plain data, not an Error instance). */

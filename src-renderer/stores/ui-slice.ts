@@ -13,12 +13,15 @@ export type Dialog =
   | { kind: 'clearance'; retry?: { pks: string[]; level: number }; reason?: string }
   | { kind: 'uploadRaw'; inputPk?: string }
   | { kind: 'rawViewer'; rawId: string }
-  | { kind: 'deleteSchedule'; id: string };
+  | { kind: 'deleteSchedule'; id: string }
+  /** bulk mute, with a preview of what it hides */
+  | { kind: 'muteFindings'; pks: string[] };
 
 /** The top-level views of the main pane. */
-export type View = 'objects' | 'plugins' | 'tasks' | 'schedules';
+export type View = 'objects' | 'findings' | 'plugins' | 'tasks' | 'schedules';
 export const VIEWS: readonly { view: View; label: string; key: string }[] = [
   { view: 'objects', label: 'Objects', key: 'o' },
+  { view: 'findings', label: 'Findings', key: 'f' },
   { view: 'plugins', label: 'Plugins', key: 'p' },
   { view: 'tasks', label: 'Tasks', key: 't' },
   { view: 'schedules', label: 'Schedules', key: 's' },
@@ -79,6 +82,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
     if (view === 'plugins') void get().loadPlugins();
     if (view === 'tasks') void get().loadTasks();
     if (view === 'schedules') void get().loadSchedules();
+    if (view === 'findings') void get().loadFindings();
   },
   showObject(pk) {
     get().setView('objects');

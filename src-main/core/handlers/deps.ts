@@ -10,6 +10,7 @@ import type { TaskService } from '../../tasks/service';
 import type { ContainerRuntime } from '../../runner/runtime';
 import type { SchedulerService } from '../../scheduler/service';
 import type { BitEngine } from '../../bits/engine';
+import type { MuteService } from '../../findings/mutes';
 
 /** What every domain's handlers may use. */
 export interface HandlerDeps {
@@ -37,6 +38,8 @@ export interface HandlerDeps {
   bits?: BitEngine;
   /** called after an organisation was created with its default schedules wanted */
   onOrgCreated?: (org: string) => Promise<void>;
+  /** muting findings and the sweeper of expired mutes (one is made if absent) */
+  mutes?: MuteService;
 }
 
 /** The handlers of one domain contract (the dispatcher itself answers listApi and multicall). */

@@ -6,10 +6,19 @@ import { createPluginsHandlers } from './plugins';
 import { createScansHandlers } from './scans';
 import { createSchedulesHandlers } from './schedules';
 import { createBitsHandlers } from './bits';
+import { createFindingsHandlers } from './findings';
 
 export type { HandlerDeps } from './deps';
 
 /** Every contract method, implemented once per domain; both hosts serve exactly these. */
 export function createHandlers(d: HandlerDeps): Handlers {
-  return { ...createGraphHandlers(d), ...createLevelsHandlers(d), ...createPluginsHandlers(d), ...createScansHandlers(d), ...createSchedulesHandlers(d), ...createBitsHandlers(d) };
+  return {
+    ...createGraphHandlers(d),
+    ...createLevelsHandlers(d),
+    ...createPluginsHandlers(d),
+    ...createScansHandlers(d),
+    ...createSchedulesHandlers(d),
+    ...createBitsHandlers(d),
+    ...createFindingsHandlers(d),
+  };
 }

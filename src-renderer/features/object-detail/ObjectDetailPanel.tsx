@@ -12,7 +12,9 @@ import { ObjectRawSection } from './ObjectRawSection';
 import { ObjectTasksSection } from './ObjectTasksSection';
 import { ScanSection } from './ScanSection';
 import { HistoryTimeline } from './HistoryTimeline';
+import { ObjectFindingsSection } from './ObjectFindingsSection';
 import { Origins } from './Origins';
+import { ProofTree } from './ProofTree';
 import { useApiResource } from './use-api-resource';
 
 function Value({ value, refTarget, onOpen }: { value: unknown; refTarget?: { target: string; exists: boolean }; onOpen(pk: string): void }) {
@@ -107,6 +109,7 @@ export function ObjectDetailPanel() {
               </dl>
             </section>
 
+            {!asOf && <ObjectFindingsSection org={org} pk={pk} />}
             <ClearanceSection org={org} pk={pk} readOnly={!!asOf} />
             <ScanSection org={org} pk={pk} readOnly={!!asOf} />
             <ObjectTasksSection org={org} pk={pk} />
@@ -145,7 +148,7 @@ export function ObjectDetailPanel() {
               <h3 id="sec-origins">
                 Why this exists <span className="count">{d.origins.length}</span>
               </h3>
-              <Origins pk={pk} origins={d.origins} onOpen={openObject} />
+              {asOf ? <Origins pk={pk} origins={d.origins} onOpen={openObject} /> : <ProofTree org={org} pk={pk} onOpen={openObject} />}
             </section>
 
             <section className="detail-section" aria-labelledby="sec-history">

@@ -6,6 +6,7 @@ import { UploadRawDialog } from '../raw/UploadRawDialog';
 import { DeleteScheduleDialog } from '../schedules/DeleteScheduleDialog';
 import { DeleteObjectDialog } from '../object-detail/DeleteObjectDialog';
 import { AddObjectDialog } from '../objects/AddObjectDialog';
+import { MuteFindingsDialog } from '../findings/MuteFindingsDialog';
 import { CreateOrgDialog, DeleteOrgDialog, RenameOrgDialog } from '../orgs/OrgDialogs';
 
 /** Renders the one open dialog. */
@@ -33,6 +34,8 @@ export function DialogHost() {
       return <RawViewerDialog key={dialog.rawId} rawId={dialog.rawId} />;
     case 'deleteSchedule':
       return <DeleteScheduleDialog id={dialog.id} />;
+    case 'muteFindings':
+      return <MuteFindingsDialog pks={dialog.pks} />;
     default: {
       const never: never = dialog;
       return never;

@@ -1,5 +1,5 @@
 /** Finding types, findings and mutes. */
-import { full, key, num, oneOf, ref, req, str, type TypeSpec } from './dsl.js';
+import { date, full, key, num, oneOf, ref, req, str, type TypeSpec } from './dsl.js';
 
 export const RISK_SEVERITIES = ['critical', 'high', 'medium', 'low', 'recommendation', 'pending', 'unknown'] as const;
 
@@ -72,8 +72,12 @@ export const findingTypes: TypeSpec[] = [
   },
   {
     name: 'MutedFinding',
-    fields: [ref('finding', 'Finding', 'mutes', [null, null], req), str('reason')],
+    fields: [
+      ref('finding', 'Finding', 'mutes', [null, null], req),
+      str('reason'),
+      date('expires_at', { description: 'when the mute lifts by itself (absent: until unmuted)' }),
+    ],
     key: key('finding'),
-    description: 'A decision to hide a finding, with the reason.',
+    description: 'A decision to hide a finding, with the reason and an optional expiry.',
   },
 ];
