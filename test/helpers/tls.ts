@@ -78,3 +78,27 @@ export function makeTestPki(opts: PkiOptions = {}): TestPki {
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/**
+ * A self-signed certificate for `hostname` that expired long ago (valid January 2024 only), made
+ * with `openssl ca` (OpenSSL 3.0's `req`/`x509` cannot set past dates). Serial `serial` in hex.
+ */
+export function makeExpiredSelfSigned(hostname: string, serial = '0A1B'): { certPem: string; keyPem: string; serial: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'kat-expired-'));
+  writeFileSync(join(dir, 'index.txt'), '');
+  writeFileSync(join(dir, 'serial'), serial + '\n');
+  writeFileSync(
+    join(dir, 'ca.cnf'),
+    '[ca]\ndefault_ca = d\n[d]\ndir = .\ndatabase = index.txt\nnew_certs_dir = .\nserial = serial\ndefault_md = sha256\npolicy = p\ncopy_extensions = copy\nunique_subject = no\n[p]\ncommonName = supplied\n',
+  );
+  openssl(dir, ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'key.pem', '-out', 'req.csr',
+    '-subj', `/CN=${hostname}`, '-addext', `subjectAltName=DNS:${hostname}`]);
+  openssl(dir, ['ca', '-selfsign', '-keyfile', 'key.pem', '-in', 'req.csr', '-startdate', '20240101000000Z', '-enddate', '20240201000000Z',
+    '-batch', '-config', 'ca.cnf', '-out', 'cert.pem']);
+  return {
+    certPem: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    keyPem: readFileSync(join(dir, 'key.pem'), 'utf8'),
+    serial,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
