@@ -4,6 +4,8 @@ import * as m0003 from './0003_plugins_raw';
 import * as m0004 from './0004_tasks';
 import * as m0005 from './0005_schedules';
 import * as m0006 from './0006_object_function';
+// 0007 is the lead's (0007_bits); it goes between 0006 and 0008 at merge
+import * as m0008 from './0008_file_schedules';
 
 export interface Migration {
   name: string;
@@ -11,4 +13,4 @@ export interface Migration {
 }
 
 /** Ordered. Append only; a landed migration is frozen. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0008];
