@@ -4,7 +4,7 @@ export const name = '0008_file_schedules';
 export const sql = /* sql */ `
 -- with run_on = 'file': the raw files' mime type ('boefje/nmap', 'boefje/*' or '*/*'); else NULL
 ALTER TABLE schedules ADD COLUMN mime_type text;
-ALTER TABLE schedules ADD CONSTRAINT schedules_file_mime CHECK ((run_on = 'file') = (mime_type IS NOT NULL));
+ALTER TABLE schedules ADD CONSTRAINT schedules_file_mime CHECK (COALESCE(run_on = 'file', false) = (mime_type IS NOT NULL));
 
 -- organisations that have the default schedules get the default file schedule too: every enabled
 -- normalizer reads every new raw file of a mime type it consumes (what happened before this row)
