@@ -23,6 +23,9 @@ const RelativePath = z
   .max(300)
   .refine((p) => !p.startsWith('/') && !p.includes('\\') && !p.split('/').includes('..'), 'a relative path inside the plugin folder');
 
+/** Inputs per container of a multiInput boefje whose manifest does not say. */
+export const DEFAULT_MAX_INPUTS = 256;
+
 const SettingsSchema = JsonSchemaNode.refine((s) => s.type === 'object', 'the settings schema must be of type "object"');
 
 export const BoefjeManifest = z
@@ -57,9 +60,13 @@ export const BoefjeManifest = z
       })
       .strict()
       .default({ memoryMb: 512, cpus: 1, pids: 128, timeoutSeconds: 300 }),
+    /** one container for many inputs of this boefje (runner/boefje-input.ts: the batch format) */
     multiInput: z.boolean().default(false),
+    /** with multiInput: at most this many inputs per container */
+    maxInputs: z.number().int().min(1).max(4096).optional(),
   })
-  .strict();
+  .strict()
+  .transform((m) => ({ ...m, maxInputs: m.maxInputs ?? (m.multiInput ? DEFAULT_MAX_INPUTS : 1) }));
 
 export const NormalizerManifest = z
   .object({
@@ -150,6 +157,8 @@ export function checkManifest(kind: PluginKind, raw: unknown, folderName: string
     if (!hasType(t)) issues.push({ field: `${typeField}.${i}`, message: `"${t}" is not an object type` });
   });
   if (m.kind === 'boefje') {
+    const given = (raw as { maxInputs?: unknown }).maxInputs;
+    if (given !== undefined && given !== 1 && !m.multiInput) issues.push({ field: 'maxInputs', message: 'needs "multiInput": true (a single-input boefje takes one input per run)' });
     for (const i of checkSchema(m.settings as JsonSchema)) issues.push({ field: i.field ? `settings.${i.field}` : 'settings', message: i.message });
   }
   return issues.length ? { ok: false, issues } : { ok: true, manifest: m };

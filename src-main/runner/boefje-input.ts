@@ -37,3 +37,40 @@ export function boefjeInput(args: { taskId: string; boefjeId: string; version: s
   };
 }
 
+
+/**
+ * What a multiInput boefje (manifest `multiInput: true`) receives at /in/input.json instead: one
+ * container for up to `maxInputs` queued tasks of the boefje in one organisation, all with the same
+ * settings. Every entry of `inputs` is one task and has the same `input_ooi` and `input` as above:
+ *
+ * {
+ *   "boefje": { "id": "nmap", "version": "1.1.0" },
+ *   "settings": { "top_ports": 250 },
+ *   "inputs": [
+ *     { "task_id": "3f0c…", "input_ooi": "IPAddressV4|internet|10.0.0.1", "input": { "address": "10.0.0.1", … } },
+ *     { "task_id": "9a41…", "input_ooi": "IPAddressV4|internet|10.0.0.2", "input": { "address": "10.0.0.2", … } }
+ *   ]
+ * }
+ *
+ * Every input in the file passed the clearance check right before the container started; an input
+ * that failed it was cancelled and is not in the file. The output of input `task_id` goes into the
+ * folder /out/<task_id>/ (mime-types.json names its files as "<task_id>/<file>"); each task keeps
+ * the files of its own folder as its raw files, so the normalizers run once per input object.
+ * Files outside an input's folder belong to no input and are dropped (the tasks' stderr says so).
+ */
+export interface BoefjeBatchInput {
+  boefje: { id: string; version: string };
+  settings: Record<string, unknown>;
+  inputs: Pick<BoefjeInput, 'task_id' | 'input_ooi' | 'input'>[];
+}
+
+export function boefjeBatchInput(args: { boefjeId: string; version: string; settings: Record<string, unknown>; inputs: readonly { taskId: string; object: OOI }[] }): BoefjeBatchInput {
+  return {
+    boefje: { id: args.boefjeId, version: args.version },
+    settings: args.settings,
+    inputs: args.inputs.map(({ taskId, object }) => {
+      const { task_id, input_ooi, input } = boefjeInput({ taskId, boefjeId: args.boefjeId, version: args.version, object, settings: {} });
+      return { task_id, input_ooi, input };
+    }),
+  };
+}

@@ -5,6 +5,12 @@
  * Scan safety: right before a boefje's container starts, the plugin must still be enabled, the
  * object must still exist and its CURRENT level must be at least the boefje's level; otherwise the
  * task is cancelled with the reason and no container is started.
+ *
+ * Multi-input boefjes (manifest `multiInput: true`): the runner claims up to `maxInputs` queued
+ * tasks of the boefje in one organisation together and starts ONE container for them. The check
+ * above is made for every input; an input that fails it is cancelled and left out of the container
+ * (boefje-input.ts, BoefjeBatchInput). The output is split back per task (batch.ts), so every task
+ * keeps its own status, logs and raw files and the normalizers run once per input object.
  */
 import { join } from 'node:path';
 import type { Clock } from '../common/clock';
@@ -23,7 +29,9 @@ import type { TaskService } from '../tasks/service';
 import { taskEvent } from '../tasks/service';
 import * as repo from '../tasks/repository';
 import type { TaskEnd } from '../tasks/repository';
-import { boefjeInput } from './boefje-input';
+import { boefjeBatchInput, boefjeInput } from './boefje-input';
+import { splitBatchOutput } from './batch';
+import type { OutputFile, RunResult } from './container';
 import { settingsHash } from '../plugins/settings-hash';
 import { isRunnerError } from './errors';
 import type { ContainerRuntime } from './runtime';
@@ -48,10 +56,21 @@ export interface TaskRunnerDeps {
   afterCommit: () => Promise<void>;
 }
 
+/** One container (a boefje run, for one task or a multi-input batch) or one normalizer task. */
 interface Running {
-  task: TaskInfo;
+  kind: TaskKind;
+  tasks: TaskInfo[];
+  /** ids of the tasks that are still part of the run (not cancelled or left out at the check) */
+  live: Set<string>;
   abort: AbortController;
   done: Promise<void>;
+}
+
+/** An input that passed the check right before the container start. */
+interface Checked {
+  task: TaskInfo;
+  object: { pk: string; type: string; data: Record<string, unknown> };
+  level: number;
 }
 
 const LOG_KEEP = 64 * 1024;
@@ -111,7 +130,7 @@ export class TaskRunner {
     for (;;) {
       if (this.pumping) await this.pumping;
       if (this.running.size > 0) {
-        await Promise.all([...this.running.values()].map((r) => r.done));
+        await Promise.all(this.runs().map((r) => r.done));
         continue;
       }
       if (this.pumping) continue;
@@ -126,15 +145,29 @@ export class TaskRunner {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.pumping) await this.pumping.catch(() => undefined);
-    for (const r of this.running.values()) r.abort.abort();
-    await Promise.allSettled([...this.running.values()].map((r) => r.done));
+    for (const r of this.runs()) r.abort.abort();
+    await Promise.allSettled(this.runs().map((r) => r.done));
   }
 
+  /**
+   * Cancels a running task. A task of a multi-input run leaves the run (false: the caller ends it
+   * now, and its part of the output is dropped); the container is killed only when no task is left.
+   */
   private cancelRunning(org: string, id: string): boolean {
     const r = this.running.get(`${org}/${id}`);
-    if (!r) return false;
+    if (!r || !r.live.has(id)) return false;
+    if (r.live.size > 1) {
+      r.live.delete(id);
+      return false;
+    }
+    // the last task of the run: the container is killed and the run ends the task as cancelled
     r.abort.abort();
     return true;
+  }
+
+  /** The runs in progress (a multi-input run is in `running` once per task). */
+  private runs(): Running[] {
+    return [...new Set(this.running.values())];
   }
 
   private checkIdle(): void {
@@ -146,9 +179,7 @@ export class TaskRunner {
   }
 
   private count(kind: TaskKind): number {
-    let n = 0;
-    for (const r of this.running.values()) if (r.task.kind === kind) n++;
-    return n;
+    return this.runs().filter((r) => r.kind === kind).length;
   }
 
   private async pump(): Promise<void> {
@@ -165,29 +196,34 @@ export class TaskRunner {
 
   private async fill(kind: TaskKind): Promise<void> {
     while (!this.stopped && this.count(kind) < this.limits[kind]) {
-      const task = await this.d.db.transaction(async (tx) => {
-        const t = await repo.claimNext(tx, kind, this.d.clock.now());
-        if (t) await this.d.recordEvent(tx, taskEvent(t.org, [t]));
-        return t;
+      const tasks = await this.d.db.transaction(async (tx) => {
+        const at = this.d.clock.now();
+        const t = await repo.claimNext(tx, kind, at);
+        if (!t) return undefined;
+        // a multi-input boefje takes more of its queued tasks in this organisation into the same run
+        const m = kind === 'boefje' ? this.d.plugins.find(t.pluginId)?.manifest : undefined;
+        const more = m?.kind === 'boefje' && m.multiInput ? await repo.claimMore(tx, t.org, t.pluginId, at, m.maxInputs - 1) : [];
+        await this.d.recordEvent(tx, taskEvent(t.org, [t, ...more]));
+        return [t, ...more];
       });
-      if (!task) return;
+      if (!tasks) return;
       await this.d.afterCommit();
-      this.launch(task);
+      this.launch(kind, tasks);
     }
   }
 
-  private launch(task: TaskInfo): void {
-    const abort = new AbortController();
-    const key = `${task.org}/${task.id}`;
-    const work = task.kind === 'boefje' ? this.runBoefje(task, abort.signal) : this.runNormalizer(task);
-    const done = work
-      .catch((e: unknown) => this.d.log.error('task crashed', { task: task.id, error: e instanceof Error ? e.message : String(e) }))
+  private launch(kind: TaskKind, tasks: TaskInfo[]): void {
+    const r: Running = { kind, tasks, live: new Set(tasks.map((t) => t.id)), abort: new AbortController(), done: Promise.resolve() };
+    const keys = tasks.map((t) => `${t.org}/${t.id}`);
+    for (const k of keys) this.running.set(k, r);
+    const work = kind === 'boefje' ? this.runBoefje(r) : this.runNormalizer(tasks[0]!);
+    r.done = work
+      .catch((e: unknown) => this.d.log.error('task crashed', { tasks: tasks.map((t) => t.id), error: e instanceof Error ? e.message : String(e) }))
       .finally(() => {
-        this.running.delete(key);
+        for (const k of keys) this.running.delete(k);
         this.wake();
         this.checkIdle();
       });
-    this.running.set(key, { task, abort, done });
   }
 
   private async finish(t: TaskInfo, e: Omit<TaskEnd, 'endedAt'>): Promise<void> {
@@ -198,25 +234,25 @@ export class TaskRunner {
     }
   }
 
-  private async runBoefje(t: TaskInfo, signal: AbortSignal): Promise<void> {
-    const plugin = this.d.plugins.find(t.pluginId);
+  private async runBoefje(r: Running): Promise<void> {
+    const first = r.tasks[0]!;
+    const plugin = this.d.plugins.find(first.pluginId);
     const m = plugin?.manifest?.kind === 'boefje' ? (plugin.manifest as BoefjeManifest) : undefined;
-    if (!plugin || !m) return this.finish(t, { status: 'failed', error: { code: 'PLUGIN_BROKEN', message: `${t.pluginId} is missing or has an invalid manifest` } });
-    // --- the check right before the container starts ---
-    if (!(await this.d.plugins.isEnabled(t.org, m.id))) {
-      return this.finish(t, { status: 'cancelled', error: { code: 'PLUGIN_DISABLED', message: `${m.id} was disabled before the task ran` } });
+    if (!plugin || !m) return this.finishAll(r.tasks, { status: 'failed', error: { code: 'PLUGIN_BROKEN', message: `${first.pluginId} is missing or has an invalid manifest` } });
+    // --- the check right before the container starts, for every input ---
+    if (!(await this.d.plugins.isEnabled(first.org, m.id))) {
+      return this.finishAll(r.tasks, { status: 'cancelled', error: { code: 'PLUGIN_DISABLED', message: `${m.id} was disabled before the task ran` } });
     }
-    const object = await repo.currentObject(this.d.db, t.org, t.inputPk!);
-    if (!object) return this.finish(t, { status: 'cancelled', error: { code: 'NOT_FOUND', message: 'the object was deleted before the task ran' } });
-    const level = await levelsRepo.levelOf(this.d.db, t.org, object.pk);
-    if (level < m.scan_level) {
-      const error: ErrorPayload = { code: 'NOT_ELIGIBLE', message: `the object is at L${level}; ${m.id} needs L${m.scan_level}`, details: { level, scanLevel: m.scan_level } };
-      return this.finish(t, { status: 'cancelled', error, inputLevel: level });
-    }
-    const settings = await this.d.plugins.effectiveSettings(t.org, m.id);
-    await repo.setStartFacts(this.d.db, t.org, t.id, level, settingsHash(settings));
+    const live = await this.checkInputs(r, m);
+    if (live.length === 0) return;
+    const settings = await this.d.plugins.effectiveSettings(first.org, m.id);
+    const hash = settingsHash(settings);
+    for (const x of live) await repo.setStartFacts(this.d.db, x.task.org, x.task.id, x.level, hash);
+    const input = m.multiInput
+      ? boefjeBatchInput({ boefjeId: m.id, version: m.version, settings, inputs: live.map((x) => ({ taskId: x.task.id, object: x.object })) })
+      : boefjeInput({ taskId: live[0]!.task.id, boefjeId: m.id, version: m.version, object: live[0]!.object, settings });
     const startedAt = this.d.clock.now();
-    let result;
+    let result: RunResult;
     try {
       result = await this.d.runtime.run({
         pluginId: m.id,
@@ -225,21 +261,63 @@ export class TaskRunner {
         containerfile: m.image.containerfile,
         buildArgs: m.image.args,
         cmd: m.arguments,
-        input: boefjeInput({ taskId: t.id, boefjeId: m.id, version: m.version, object, settings }),
+        input,
         limits: m.limits,
         capAdd: m.capabilities,
         defaultMimeTypes: m.produces,
-        labels: { 'org.kattegat.task': t.id, 'org.kattegat.org': t.org },
-        signal,
+        labels: { 'org.kattegat.task': live[0]!.task.id, 'org.kattegat.org': first.org, 'org.kattegat.inputs': String(live.length) },
+        signal: r.abort.signal,
       });
     } catch (e) {
       const error: ErrorPayload = isRunnerError(e) ? e.toJSON() : isAppError(e) ? e.toJSON() : { code: 'RUN_FAILED', message: e instanceof Error ? e.message : String(e) };
       const log = typeof error.details?.log === 'string' ? (error.details.log as string) : '';
-      return this.finish(t, { status: error.code === 'CANCELLED' ? 'cancelled' : 'failed', error, stderr: tail(log), inputLevel: level });
+      for (const x of live) await this.finish(x.task, { status: error.code === 'CANCELLED' ? 'cancelled' : 'failed', error, stderr: tail(log), inputLevel: x.level });
+      return;
     }
     const endedAt = this.d.clock.now();
-    const logs = { stdout: tail(result.stdout), stderr: tail(result.stderr), exitCode: result.exitCode, inputLevel: level };
-    const base = { org: t.org, source: 'boefje' as const, taskId: t.id, inputPk: object.pk, pluginId: m.id, startedAt, endedAt };
+    let outputs: Map<string, OutputFile[]>;
+    let stderr = result.stderr;
+    if (m.multiInput) {
+      const split = splitBatchOutput(result.files, live.map((x) => x.task.id));
+      outputs = split.byTask;
+      if (split.stray.length) stderr += `\n[kattegat] dropped ${split.stray.length} output file(s) outside an input's folder: ${split.stray.slice(0, 10).join(', ')}`;
+    } else {
+      outputs = new Map([[live[0]!.task.id, result.files]]);
+    }
+    for (const x of live) {
+      // a task cancelled while the container ran has already ended: its part of the output is dropped
+      if (!r.live.has(x.task.id)) continue;
+      await this.store(x, m, { ...result, stderr }, outputs.get(x.task.id) ?? [], startedAt, endedAt);
+    }
+  }
+
+  /** Per input: the object must still exist at (at least) the boefje's level; otherwise the task is cancelled now. */
+  private async checkInputs(r: Running, m: BoefjeManifest): Promise<Checked[]> {
+    const org = r.tasks[0]!.org;
+    const pks = r.tasks.map((t) => t.inputPk!);
+    const objects = await repo.currentObjects(this.d.db, org, pks);
+    const levels = new Map((await levelsRepo.profilesOf(this.d.db, org, pks)).map((p) => [p.pk, p.level]));
+    const live: Checked[] = [];
+    for (const t of r.tasks) {
+      const object = objects.get(t.inputPk!);
+      const level = levels.get(t.inputPk!) ?? 0;
+      if (!object) {
+        r.live.delete(t.id);
+        await this.finish(t, { status: 'cancelled', error: { code: 'NOT_FOUND', message: 'the object was deleted before the task ran' } });
+      } else if (level < m.scan_level) {
+        r.live.delete(t.id);
+        const error: ErrorPayload = { code: 'NOT_ELIGIBLE', message: `the object is at L${level}; ${m.id} needs L${m.scan_level}`, details: { level, scanLevel: m.scan_level } };
+        await this.finish(t, { status: 'cancelled', error, inputLevel: level });
+      } else live.push({ task: t, object, level });
+    }
+    return live;
+  }
+
+  /** One task's end after its container ran: its files as raw files, or why it failed. */
+  private async store(x: Checked, m: BoefjeManifest, result: RunResult, files: OutputFile[], startedAt: Date, endedAt: Date): Promise<void> {
+    const t = x.task;
+    const logs = { stdout: tail(result.stdout), stderr: tail(result.stderr), exitCode: result.exitCode, inputLevel: x.level };
+    const base = { org: t.org, source: 'boefje' as const, taskId: t.id, inputPk: x.object.pk, pluginId: m.id, startedAt, endedAt };
     let error: ErrorPayload | undefined = result.error;
     if (!error && result.exitCode !== 0) error = { code: 'BOEFJE_FAILED', message: `${m.id} exited with code ${result.exitCode}${firstLine(result.stderr)}`, details: { exitCode: result.exitCode } };
     if (error) {
@@ -247,16 +325,20 @@ export class TaskRunner {
       if (result.stderr) await this.d.raw.save({ ...base, bytes: Buffer.from(result.stderr), mimeTypes: ['error/boefje', `boefje/${m.id}`], fileName: 'stderr.txt' });
       return this.finish(t, { status: error.code === 'CANCELLED' ? 'cancelled' : 'failed', error, ...logs, outputCount: 0 });
     }
-    // a container's output is hostile input: at most MAX_FILES files, mime types of the right form only
-    if (result.files.length > MAX_FILES) {
-      const error: ErrorPayload = { code: 'BOEFJE_FAILED', message: `${m.id} returned ${result.files.length} files; at most ${MAX_FILES} are accepted`, details: { files: result.files.length } };
+    // a container's output is hostile input: at most MAX_FILES files per input, mime types of the right form only
+    if (files.length > MAX_FILES) {
+      const error: ErrorPayload = { code: 'BOEFJE_FAILED', message: `${m.id} returned ${files.length} files; at most ${MAX_FILES} are accepted`, details: { files: files.length } };
       return this.finish(t, { status: 'failed', error, ...logs, outputCount: 0 });
     }
-    for (const f of result.files) {
-      const tags = f.mimeTypes.filter((x) => typeof x === 'string' && x.length <= 200 && MIME_TYPE.test(x)).slice(0, 20);
+    for (const f of files) {
+      const tags = f.mimeTypes.filter((mt) => typeof mt === 'string' && mt.length <= 200 && MIME_TYPE.test(mt)).slice(0, 20);
       await this.d.raw.save({ ...base, bytes: f.content, mimeTypes: [...new Set([...tags, `boefje/${m.id}`])], fileName: f.name.slice(-255) });
     }
-    return this.finish(t, { status: 'completed', ...logs, outputCount: result.files.length });
+    return this.finish(t, { status: 'completed', ...logs, outputCount: files.length });
+  }
+
+  private async finishAll(tasks: readonly TaskInfo[], e: Omit<TaskEnd, 'endedAt'>): Promise<void> {
+    for (const t of tasks) await this.finish(t, e);
   }
 
   private async runNormalizer(t: TaskInfo): Promise<void> {

@@ -1,4 +1,4 @@
-/** SQL of schedules, plugin intervals and the scheduler's object queries (migration 0005). */
+/** SQL of schedules, plugin intervals and the scheduler's object queries (migrations 0005, 0008). */
 import type { Queryable } from '../db/database';
 import type { PlanSummary, Schedule, ScheduleOperation } from '../api/contracts/schedules';
 import type { SqlFragment } from './filter';
@@ -12,6 +12,8 @@ export interface ScheduleRow {
   plugins: string;
   input: string;
   runOn: string | null;
+  /** with runOn 'file': the raw files' mime type pattern */
+  mimeType: string | null;
   operations: ScheduleOperation[];
   isDefault: boolean;
   createdAt: Date;
@@ -21,7 +23,7 @@ export interface ScheduleRow {
   lastResult: PlanSummary | null;
 }
 
-const COLS = `org, id, name, enabled, recurrence, plugins, input, run_on, operations, is_default, created_at, updated_at, last_run_at, next_run_at, last_result`;
+const COLS = `org, id, name, enabled, recurrence, plugins, input, run_on, operations, is_default, created_at, updated_at, last_run_at, next_run_at, last_result, mime_type`;
 
 interface Raw {
   org: string;
@@ -39,6 +41,7 @@ interface Raw {
   last_run_at: Date | null;
   next_run_at: Date | null;
   last_result: PlanSummary | null;
+  mime_type: string | null;
 }
 
 function toRow(r: Raw): ScheduleRow {
@@ -51,6 +54,7 @@ function toRow(r: Raw): ScheduleRow {
     plugins: r.plugins,
     input: r.input,
     runOn: r.run_on,
+    mimeType: r.mime_type,
     operations: r.operations,
     isDefault: r.is_default,
     createdAt: r.created_at,
@@ -72,6 +76,7 @@ export function toSchedule(r: ScheduleRow, recurrenceText: string | null): Sched
     plugins: r.plugins,
     input: r.input,
     runOn: r.runOn,
+    mimeType: r.mimeType,
     operations: r.operations,
     isDefault: r.isDefault,
     createdAt: r.createdAt.toISOString(),
@@ -94,9 +99,9 @@ export async function getSchedule(q: Queryable, org: string, id: string): Promis
 
 export async function upsertSchedule(q: Queryable, s: ScheduleRow): Promise<ScheduleRow> {
   const r = await q.query<Raw>(
-    `INSERT INTO schedules (${COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14, $15::jsonb)
+    `INSERT INTO schedules (${COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10, $11, $12, $13, $14, $15::jsonb, $16)
      ON CONFLICT (org, id) DO UPDATE SET name = EXCLUDED.name, enabled = EXCLUDED.enabled, recurrence = EXCLUDED.recurrence,
-       plugins = EXCLUDED.plugins, input = EXCLUDED.input, run_on = EXCLUDED.run_on, operations = EXCLUDED.operations,
+       plugins = EXCLUDED.plugins, input = EXCLUDED.input, run_on = EXCLUDED.run_on, mime_type = EXCLUDED.mime_type, operations = EXCLUDED.operations,
        updated_at = EXCLUDED.updated_at, next_run_at = EXCLUDED.next_run_at
      RETURNING ${COLS}`,
     [
@@ -115,6 +120,7 @@ export async function upsertSchedule(q: Queryable, s: ScheduleRow): Promise<Sche
       s.lastRunAt?.toISOString() ?? null,
       s.nextRunAt?.toISOString() ?? null,
       s.lastResult ? JSON.stringify(s.lastResult) : null,
+      s.mimeType,
     ],
   );
   return toRow(r.rows[0]!);

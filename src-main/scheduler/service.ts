@@ -1,9 +1,15 @@
 /**
- * The scheduler: schedules (recurrences and triggers) turned into boefje tasks, in one process,
- * with the database as the only queue. It wakes at the next due time (a timer armed for exactly
- * then, not a poll) and on events: objects created or updated, levels changed, a boefje enabled or
- * its settings changed. Every run is planned by plan.ts: eligible pairs only, deduplicated against
- * queued and running tasks, held back inside each boefje's grace period (a manual scan ignores it).
+ * The scheduler: schedules (recurrences and triggers) turned into tasks, in one process, with the
+ * database as the only queue. It wakes at the next due time (a timer armed for exactly then, not a
+ * poll) and on events: objects created or updated, levels changed, a boefje enabled or its settings
+ * changed, a raw file stored. A schedule on objects is planned by plan.ts: eligible boefje x object
+ * pairs only, deduplicated against queued and running tasks, held back inside each boefje's grace
+ * period (a manual scan ignores it). A schedule on raw files (runOn 'file' + a mime type) is
+ * planned by plan-files.ts: normalizer x raw file pairs.
+ *
+ * Raw files: an organisation with file schedules (the default 'New raw files' row reads every file
+ * with every enabled normalizer) has its new files read as those schedules say; one without any
+ * (made without the default schedules) keeps the built-in rule, TaskService.queueNormalizers.
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../common/clock';
@@ -14,24 +20,20 @@ import type { KatEvent } from '../api/types';
 import type { PlanSummary, Schedule, ScheduleOperation } from '../api/contracts/schedules';
 import { concreteSubtypes, hasType, isSubtypeOf } from '../graph/model';
 import type { PluginCatalogue } from '../plugins/catalogue';
-import type { BoefjeManifest } from '../plugins/manifest';
+import type { BoefjeManifest, NormalizerManifest } from '../plugins/manifest';
 import { settingsHash } from '../plugins/settings-hash';
-import type { TaskService } from '../tasks/service';
+import { ERROR_MIME, type TaskService } from '../tasks/service';
 import { runsOf } from '../tasks/repository';
 import { compileInputFilter, filterPlugins, pluginAttributesOf } from './filter';
+import * as fileRepo from './file-repository';
+import { mimeMatches, parseMimePattern } from './mime';
 import { plan, type PlanBoefje } from './plan';
+import { planFiles } from './plan-files';
 import * as repo from './repository';
-import { describeRecurrence, formatRecurrence, gracePeriodMs, nextOccurrence, parseRecurrence, type Recurrence } from './time';
+import { describeRecurrence, gracePeriodMs, nextOccurrence, parseRecurrence, type Recurrence } from './time';
+import { RUN_ON_FILE, validateSchedule, type ScheduleFields } from './validate';
 
-export interface ScheduleFields {
-  name: string;
-  enabled: boolean;
-  recurrence: string | null;
-  plugins: string;
-  input: string;
-  runOn: string | null;
-  operations: ScheduleOperation[];
-}
+export type { ScheduleFields } from './validate';
 
 export interface SchedulerDeps {
   db: Database;
@@ -43,11 +45,15 @@ export interface SchedulerDeps {
   afterCommit: () => Promise<void>;
 }
 
-/** The three rows every organisation starts with (OpenKAT's behaviour). */
+/**
+ * The rows every organisation starts with (OpenKAT's behaviour): the three boefje schedules, and
+ * every enabled normalizer reading every new raw file of a mime type it consumes.
+ */
 export const DEFAULT_SCHEDULES: readonly (ScheduleFields & { id: string })[] = [
-  { id: 'default-daily', name: 'Daily re-scan', enabled: true, recurrence: 'FREQ=DAILY;BYHOUR=2;BYMINUTE=0', plugins: '', input: '', runOn: null, operations: [] },
-  { id: 'default-hostnames', name: 'New hostnames', enabled: true, recurrence: null, plugins: '', input: 'Hostname', runOn: 'Hostname', operations: ['created', 'updated'] },
-  { id: 'default-ip-addresses', name: 'New IP addresses', enabled: true, recurrence: null, plugins: '', input: 'IPAddress', runOn: 'IPAddress', operations: ['created', 'updated'] },
+  { id: 'default-daily', name: 'Daily re-scan', enabled: true, recurrence: 'FREQ=DAILY;BYHOUR=2;BYMINUTE=0', plugins: '', input: '', runOn: null, mimeType: null, operations: [] },
+  { id: 'default-hostnames', name: 'New hostnames', enabled: true, recurrence: null, plugins: '', input: 'Hostname', runOn: 'Hostname', mimeType: null, operations: ['created', 'updated'] },
+  { id: 'default-ip-addresses', name: 'New IP addresses', enabled: true, recurrence: null, plugins: '', input: 'IPAddress', runOn: 'IPAddress', mimeType: null, operations: ['created', 'updated'] },
+  { id: 'default-raw-files', name: 'New raw files', enabled: true, recurrence: null, plugins: '', input: '', runOn: RUN_ON_FILE, mimeType: '*/*', operations: ['created'] },
 ];
 
 /** The longest a timer waits before it looks again (clock changes, sleep). */
@@ -74,14 +80,14 @@ export class SchedulerService {
 
   async create(org: string, f: ScheduleFields): Promise<Schedule> {
     const now = this.d.clock.now();
-    const row = await repo.upsertSchedule(this.d.db, this.row(org, randomUUID(), this.validate(f), now, now, null));
+    const row = await repo.upsertSchedule(this.d.db, this.row(org, randomUUID(), await this.validate(org, f), now, now, null));
     await this.changed(org, row.id, 'created');
     return this.view(row);
   }
 
   async update(org: string, id: string, patch: Partial<ScheduleFields>): Promise<Schedule> {
     const old = await this.require(org, id);
-    const f = this.validate({ ...old, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as ScheduleFields);
+    const f = await this.validate(org, { ...old, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as ScheduleFields);
     const row = await repo.upsertSchedule(this.d.db, { ...this.row(org, id, f, old.createdAt, this.d.clock.now(), old), isDefault: old.isDefault });
     this.recurrences.delete(`${org}/${id}`);
     await this.changed(org, id, 'updated');
@@ -96,7 +102,7 @@ export class SchedulerService {
 
   /** What a stored or draft schedule would queue now. */
   async preview(org: string, s: { id?: string; draft?: ScheduleFields }): Promise<PlanSummary> {
-    const f = s.draft ? this.validate(s.draft) : await this.require(org, s.id ?? '');
+    const f = s.draft ? await this.validate(org, s.draft) : await this.require(org, s.id ?? '');
     return (await this.evaluate(org, s.id ?? null, f, {})).summary;
   }
 
@@ -155,13 +161,31 @@ export class SchedulerService {
       // a level that rose is what makes an object scannable: it counts as an update
       await this.onObjects(e.org, [['updated', e.truncated ? null : e.pks]]);
     } else if (e.topic === 'plugins.changed' && (e.change === 'enabled' || e.change === 'settings')) {
-      // a newly enabled boefje (or one with new settings) gets tasks for everything it may scan
-      for (const s of await repo.listSchedules(this.d.db, e.org, true)) await this.execute(e.org, s, { pluginId: e.pluginId }, false);
+      // a newly enabled boefje (or one with new settings) gets tasks for everything it may scan;
+      // a newly enabled normalizer reads the files stored from now on (Run now re-reads stored ones)
+      for (const s of await repo.listSchedules(this.d.db, e.org, true)) if (s.runOn !== RUN_ON_FILE) await this.execute(e.org, s, { pluginId: e.pluginId }, false);
+    } else if (e.topic === 'raw.stored') {
+      await this.onRawStored(e.org, e.rawId, e.mimeTypes);
     }
   };
 
+  /** A raw file was stored: the file schedules whose mime type it has (or the built-in rule without any). */
+  private async onRawStored(org: string, rawId: string, mimeTypes: readonly string[]): Promise<void> {
+    if (mimeTypes.some((m) => ERROR_MIME.test(m))) return;
+    const fileSchedules = (await repo.listSchedules(this.d.db, org)).filter((s) => s.runOn === RUN_ON_FILE);
+    if (fileSchedules.length === 0) {
+      await this.d.tasks.queueNormalizers(org, rawId, mimeTypes, false);
+      return;
+    }
+    for (const s of fileSchedules) {
+      if (!s.enabled || !s.operations.includes('created') || !s.mimeType) continue;
+      const pattern = parseMimePattern(s.mimeType);
+      if (mimeTypes.some((m) => mimeMatches(pattern, m))) await this.execute(org, s, { rawIds: [rawId] }, false, false);
+    }
+  }
+
   private async onObjects(org: string, changes: [ScheduleOperation, string[] | null][]): Promise<void> {
-    const schedules = (await repo.listSchedules(this.d.db, org, true)).filter((s) => s.runOn);
+    const schedules = (await repo.listSchedules(this.d.db, org, true)).filter((s) => s.runOn && s.runOn !== RUN_ON_FILE);
     for (const s of schedules) {
       const pks = new Set<string>();
       let all = false;
@@ -183,6 +207,7 @@ export class SchedulerService {
   }
 
   private async evaluate(org: string, id: string | null, s: ScheduleFields, scope: Scope): Promise<ReturnType<typeof plan>> {
+    if (s.runOn === RUN_ON_FILE) return this.evaluateFiles(org, id, s, scope);
     const now = this.d.clock.now();
     const summaries = (await this.d.plugins.list(org, { kind: 'boefje', enabled: true })).filter((p) => !p.broken && (!scope.pluginId || p.id === scope.pluginId));
     const ready = summaries.filter((p) => p.missingSettings.length === 0);
@@ -205,6 +230,17 @@ export class SchedulerService {
     return result;
   }
 
+  /** A run of a schedule on raw files: the selected enabled normalizers over the stored (or just stored) files of its mime type. */
+  private async evaluateFiles(org: string, id: string | null, s: ScheduleFields, scope: Scope): Promise<ReturnType<typeof plan>> {
+    const pattern = parseMimePattern(s.mimeType ?? '');
+    const summaries = (await this.d.plugins.list(org, { kind: 'normalizer', enabled: true })).filter((p) => !p.broken);
+    const chosen = filterPlugins(s.plugins, summaries.map(pluginAttributesOf));
+    const normalizers = chosen.map((c) => this.d.plugins.find(c.id)?.manifest).filter((m): m is NormalizerManifest => m?.kind === 'normalizer');
+    const files = normalizers.length ? await fileRepo.candidateFiles(this.d.db, org, pattern, scope.rawIds ?? null) : [];
+    const runs = await fileRepo.normalizerRunsOf(this.d.db, org, normalizers.map((n) => n.id), files.map((f) => f.id));
+    return planFiles({ org, now: this.d.clock.now(), scheduleId: id, pattern, normalizers, files, lastVersion: runs.lastVersion, active: runs.active, trigger: !!scope.rawIds });
+  }
+
   // --- helpers ---
 
   /** Tells subscribers (the renderer) and re-arms the timer. Not for outbox listeners. */
@@ -214,31 +250,9 @@ export class SchedulerService {
     if (arm) this.arm();
   }
 
-  private validate(f: ScheduleFields): ScheduleFields {
-    const field = (name: string, fn: () => void) => {
-      try {
-        fn();
-      } catch (e) {
-        if (isAppError(e)) throw new AppError(e.code, `${name}: ${e.message}`, { ...e.details, field: name });
-        throw e;
-      }
-    };
-    field('plugins', () => filterPlugins(f.plugins, []));
-    if (f.input.trim()) field('input', () => compileInputFilter(f.input, 1));
-    let recurrence: string | null = null;
-    if (f.recurrence?.trim()) {
-      const text = f.recurrence.trim();
-      // presets (hourly, daily, weekly, monthly) are understood by the parser. Stored canonical; without
-      // a DTSTART of the user's the rule keeps the fixed UTC grid (every 6 hours = 00, 06, 12, 18).
-      field('recurrence', () => {
-        const canonical = formatRecurrence(parseRecurrence(text));
-        recurrence = /DTSTART/i.test(text) ? canonical : canonical.split('\n').find((l) => l.startsWith('RRULE:'))!;
-      });
-    }
-    if (f.runOn !== null && !hasType(f.runOn)) throw new AppError('UNKNOWN_TYPE', `runOn: "${f.runOn}" is not an object type`, { field: 'runOn' });
-    if (f.runOn && f.operations.length === 0) throw new AppError('BAD_REQUEST', 'operations: a schedule that runs on objects needs "created" and/or "updated"', { field: 'operations' });
-    if (!recurrence && !f.runOn) throw new AppError('BAD_REQUEST', 'A schedule needs a recurrence, an object type to run on, or both', { field: 'recurrence' });
-    return { ...f, recurrence, operations: f.runOn ? [...new Set(f.operations)] : [] };
+  private async validate(org: string, f: ScheduleFields): Promise<ScheduleFields> {
+    const catalogue = (await this.d.plugins.list(org)).map(pluginAttributesOf);
+    return validateSchedule({ ...f, mimeType: f.mimeType ?? null }, catalogue);
   }
 
   private row(org: string, id: string, f: ScheduleFields, createdAt: Date, updatedAt: Date, old: repo.ScheduleRow | null): repo.ScheduleRow {
@@ -300,4 +314,6 @@ interface Scope {
   pluginId?: string;
   /** only objects of the schedule's runOn type */
   runOnOnly?: boolean;
+  /** a schedule on raw files: only these (just stored) files */
+  rawIds?: string[];
 }

@@ -203,6 +203,22 @@ export async function claimNext(q: Queryable, kind: TaskKind, at: Date, skipOrgs
   return r.rows[0] ? toInfo(r.rows[0]) : undefined;
 }
 
+/**
+ * Up to `limit` more queued tasks of one boefje in one organisation, claimed as running (they join
+ * a multi-input run), in queue order.
+ */
+export async function claimMore(q: Queryable, org: string, pluginId: string, at: Date, limit: number): Promise<TaskInfo[]> {
+  if (limit <= 0) return [];
+  const r = await q.query<Row>(
+    `UPDATE tasks SET status = 'running', started_at = $4, attempts = attempts + 1, ended_at = NULL
+     WHERE (org, id) IN (SELECT org, id FROM tasks WHERE status = 'queued' AND kind = 'boefje' AND org = $1 AND plugin_id = $2
+                         ORDER BY priority, created_at, id LIMIT $3)
+     RETURNING ${COLUMNS}`,
+    [org, pluginId, limit, at.toISOString()],
+  );
+  return r.rows.map(toInfo).sort((a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
 export interface TaskEnd {
   status: 'completed' | 'failed' | 'cancelled';
   endedAt: Date;
@@ -268,6 +284,12 @@ export async function countQueued(q: Queryable, kind: TaskKind): Promise<number>
 export async function currentObject(q: Queryable, org: string, pk: string): Promise<{ pk: string; type: string; data: Record<string, unknown> } | undefined> {
   const r = await q.query<{ pk: string; type: string; data: Record<string, unknown> }>(`SELECT pk, type, data FROM objects WHERE org = $1 AND pk = $2`, [org, pk]);
   return r.rows[0];
+}
+
+/** The current state of the given objects (a multi-input run's inputs); missing ones are left out. */
+export async function currentObjects(q: Queryable, org: string, pks: readonly string[]): Promise<Map<string, { pk: string; type: string; data: Record<string, unknown> }>> {
+  const r = await q.query<{ pk: string; type: string; data: Record<string, unknown> }>(`SELECT pk, type, data FROM objects WHERE org = $1 AND pk = ANY($2::text[])`, [org, pks]);
+  return new Map(r.rows.map((o) => [o.pk, o]));
 }
 
 export interface LastRun {

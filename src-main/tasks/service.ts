@@ -18,8 +18,8 @@ import * as levelsRepo from '../levels/repository';
 import { consumesType, eligibility } from './eligibility';
 import * as repo from './repository';
 
-/** Lower runs first. */
-export const PRIORITY = { manual: 1, raw: 5, retry: 2 } as const;
+/** Lower runs first (per lane). `renormalize`: a file schedule re-reading stored files, after new files. */
+export const PRIORITY = { manual: 1, raw: 5, retry: 2, renormalize: 6 } as const;
 /** Raw files with one of these mime types are errors and are never normalized. */
 export const ERROR_MIME = /^error\//;
 
@@ -38,6 +38,10 @@ export interface TaskServiceDeps {
 
 export function boefjeDedupKey(pluginId: string, pk: string): string {
   return dedupKey('boefje', pluginId, pk, null);
+}
+
+export function normalizerDedupKey(pluginId: string, inputPk: string | null, rawId: string): string {
+  return dedupKey('normalizer', pluginId, inputPk, rawId);
 }
 
 /** At most this many tasks are named in one event (a scheduler batch can queue tens of thousands). */
@@ -150,17 +154,20 @@ export class TaskService {
   }
 
   /**
-   * Outbox listener: raw files trigger normalizers; level drops and deletions clean the queue.
+   * Outbox listener: level drops and deletions clean the queue. (A stored raw file is the
+   * scheduler's event: its file schedules, or the built-in rule below, queue the normalizers.)
    * Inside a listener nothing may wait for dispatch (it is the dispatch): the events these record
    * are picked up by the dispatch loop that is running.
    */
   readonly onEvent = async (e: KatEvent): Promise<void> => {
-    if (e.topic === 'raw.stored') await this.queueNormalizers(e.org, e.rawId, e.mimeTypes, false);
-    else if (e.topic === 'levels.changed') await this.recheckQueued(e.org, e.truncated ? null : e.pks, false);
+    if (e.topic === 'levels.changed') await this.recheckQueued(e.org, e.truncated ? null : e.pks, false);
     else if (e.topic === 'objects.changed' && e.deleted.length > 0) await this.cancelQueuedOf(e.org, e.deleted, 'the object was deleted before the task ran');
   };
 
-  /** A normalizer task for every enabled normalizer that consumes one of the raw file's mime types. */
+  /**
+   * The built-in rule for an organisation without file schedules: a normalizer task for every
+   * enabled normalizer that consumes one of the raw file's mime types.
+   */
   async queueNormalizers(org: string, rawId: string, mimeTypes: readonly string[], dispatch = true): Promise<TaskInfo[]> {
     if (mimeTypes.some((m) => ERROR_MIME.test(m))) return [];
     const file = await this.d.raw.info(org, rawId).catch(() => undefined);

@@ -65,7 +65,7 @@ describeNeeding('schedules UI (e2e)', missing, () => {
   const editor = () => page.getByRole('complementary', { name: 'Schedule editor' });
   const notes = () => page.evaluate(() => (window as unknown as { __notes: { title: string; body: string }[] }).__notes);
 
-  it('lists the three default schedules (g s)', async () => {
+  it('lists the four default schedules (g s)', async () => {
     await page.goto(ui.url);
     await page.getByRole('status', { name: 'Connection: Connected' }).waitFor();
     await page.locator('body').click({ position: { x: 700, y: 600 } });
@@ -73,14 +73,14 @@ describeNeeding('schedules UI (e2e)', missing, () => {
     await page.keyboard.press('s');
     await page.getByRole('heading', { name: 'Schedules', level: 1 }).waitFor();
     const stored = await call('schedules.list', { org: ORG });
-    expect(stored.filter((s) => s.isDefault)).toHaveLength(3);
+    expect(stored.filter((s) => s.isDefault)).toHaveLength(4);
     for (const s of stored) {
       const row = table().getByRole('row', { name: s.name, exact: true });
       await row.getByText('default', { exact: true }).waitFor();
       if (s.recurrenceText) await row.getByText(s.recurrenceText, { exact: false }).first().waitFor();
       if (s.runOn) await row.getByText(`on ${s.runOn}`, { exact: false }).waitFor();
     }
-    expect(await table().locator('tbody tr').count()).toBe(3);
+    expect(await table().locator('tbody tr').count()).toBe(4);
     await snap(page, 'sched-01-defaults');
   });
 
@@ -180,6 +180,37 @@ describeNeeding('schedules UI (e2e)', missing, () => {
     await dialog.waitFor({ state: 'detached' });
     await table().getByRole('row', { name: 'Hostnames hourly', exact: true }).waitFor({ state: 'detached' });
     expect((await call('schedules.list', { org: ORG })).map((s) => s.name)).not.toContain('Hostnames hourly');
+  });
+
+  it('creates a schedule on raw files: a mime type instead of the input filter, its error on its field', async () => {
+    await page.getByRole('button', { name: 'New schedule' }).first().click();
+    await editor().getByRole('heading', { name: 'New schedule' }).waitFor();
+    await editor().getByLabel('Name').fill('Re-read nmap weekly');
+    await editor().getByRole('button', { name: 'Weekly', exact: true }).click();
+    await editor().getByLabel('Run on').selectOption('file');
+    const mime = editor().getByLabel('Mime type');
+    expect(await mime.inputValue()).toBe('*/*');
+    expect(await editor().getByLabel('Input filter').count()).toBe(0);
+    await mime.fill('nmap');
+    const field = editor().locator('.form-field').filter({ has: page.getByLabel('Mime type') });
+    await field.getByRole('alert').getByText('is not a mime type', { exact: false }).waitFor();
+    expect(await mime.getAttribute('aria-invalid')).toBe('true');
+    await snap(page, 'sched-07b-file-bad-mime');
+    await mime.fill('boefje/nmap');
+    await field.getByRole('alert').waitFor({ state: 'detached' });
+    const plan = await call('schedules.preview', {
+      org: ORG,
+      draft: { name: 'x', enabled: true, recurrence: 'weekly', plugins: '', input: '', runOn: 'file', mimeType: 'boefje/nmap', operations: ['created'] },
+    });
+    await editor().getByLabel('Preview summary').getByText(plan.text, { exact: true }).waitFor();
+    await editor().getByRole('button', { name: 'Create schedule' }).click();
+    await editor().getByRole('heading', { name: 'Re-read nmap weekly' }).waitFor();
+    const created = (await call('schedules.list', { org: ORG })).find((s) => s.name === 'Re-read nmap weekly')!;
+    expect(created).toMatchObject({ runOn: 'file', mimeType: 'boefje/nmap', operations: ['created'], input: '' });
+    const row = table().getByRole('row', { name: 'Re-read nmap weekly', exact: true });
+    await row.getByText('on file boefje/nmap created', { exact: false }).waitFor();
+    expect(await row.textContent()).toContain('every enabled normalizer');
+    await snap(page, 'sched-07c-file-saved');
   });
 
   it('sets a boefje interval on the plugin page', async () => {

@@ -12,7 +12,8 @@ import { normalizerFor } from '../../src-main/normalizers/registry';
 import { defaultPluginsDir, loadPlugins } from '../../src-main/plugins/loader';
 import { withDefaults } from '../../src-main/plugins/json-schema';
 import type { BoefjeManifest } from '../../src-main/plugins/manifest';
-import { boefjeInput } from '../../src-main/runner/boefje-input';
+import { boefjeBatchInput, boefjeInput } from '../../src-main/runner/boefje-input';
+import { splitBatchOutput } from '../../src-main/runner/batch';
 import { runContainer, type RunResult } from '../../src-main/runner/container';
 import { ensureImage } from '../../src-main/runner/images';
 import type { TestKat } from './kat';
@@ -41,8 +42,16 @@ export async function buildBoefje(docker: Docker, id: string): Promise<string> {
   return built.image;
 }
 
+/**
+ * One run of the boefje on one object. A multiInput boefje gets the batch format with this one
+ * input, and the files of its folder come back (names relative to it), as the task runner splits them.
+ */
 export async function runBoefje(docker: Docker, id: string, object: OOI, settings: Record<string, unknown> = {}): Promise<RunResult> {
   const { manifest } = boefjeManifest(id);
+  if (manifest.multiInput) {
+    const { run, byObject } = await runBoefjeBatch(docker, id, [object], settings);
+    return { ...run, files: byObject.get(object.pk)! };
+  }
   const image = await buildBoefje(docker, id);
   const effective = withDefaults(manifest.settings, settings) as Record<string, unknown>;
   return runContainer(docker, {
@@ -53,6 +62,29 @@ export async function runBoefje(docker: Docker, id: string, object: OOI, setting
     capAdd: manifest.capabilities,
     defaultMimeTypes: [`boefje/${id}`],
   });
+}
+
+/** One run of a multiInput boefje on many objects (task ids test-0, test-1, …): the run, and per object the files of its folder. */
+export async function runBoefjeBatch(
+  docker: Docker,
+  id: string,
+  objects: readonly OOI[],
+  settings: Record<string, unknown> = {},
+): Promise<{ run: RunResult; byObject: Map<string, RunResult['files']>; stray: string[] }> {
+  const { manifest } = boefjeManifest(id);
+  const image = await buildBoefje(docker, id);
+  const effective = withDefaults(manifest.settings, settings) as Record<string, unknown>;
+  const inputs = objects.map((object, i) => ({ taskId: `test-${i}`, object }));
+  const run = await runContainer(docker, {
+    image,
+    cmd: manifest.arguments,
+    input: boefjeBatchInput({ boefjeId: id, version: manifest.version, settings: effective, inputs }),
+    limits: manifest.limits,
+    capAdd: manifest.capabilities,
+    defaultMimeTypes: [`boefje/${id}`],
+  });
+  const split = splitBatchOutput(run.files, inputs.map((i) => i.taskId));
+  return { run, byObject: new Map(inputs.map((i) => [i.object.pk, split.byTask.get(i.taskId)!])), stray: split.stray };
 }
 
 /** The one output file with `mime`, normalized by `normalizerId`. */

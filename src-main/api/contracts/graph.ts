@@ -19,7 +19,7 @@ export const graphContract = {
       .object({
         code: OrgCode,
         name: z.string().trim().min(1).max(200),
-        schedules: z.enum(['default', 'none']).default('default').describe("'default': the three schedules that scan by themselves; 'none': manual scans only"),
+        schedules: z.enum(['default', 'none']).default('default').describe("'default': the default schedules (three that scan by themselves, one that has new raw files read by the normalizers); 'none': manual scans only (new raw files are still read by every enabled normalizer)"),
       })
       .strict(),
     doc: 'Creates an organisation; the code is its permanent identifier.',

@@ -16,11 +16,22 @@ const ScheduleFields = {
     .describe('an iCalendar RRULE (e.g. FREQ=DAILY;BYHOUR=2;BYMINUTE=0) or a preset (hourly, daily, weekly, monthly); null: runs on events only'),
   plugins: z.string().max(2000).describe("filter over boefjes, e.g. scan_level <= 2 and id not in ('nmap'); empty: every enabled boefje"),
   input: z.string().max(2000).describe('filter per object type, e.g. Hostname: scan_level > 0; IPAddress: scan_level >= 2; empty: every object a boefje consumes'),
-  runOn: TypeName.nullable().describe('run when an object of this type (abstract types include subtypes) is created or updated; null: on the recurrence only'),
-  operations: z.array(z.enum(SCHEDULE_OPERATIONS)).max(2).describe('which changes of a runOn object trigger the schedule (a level change counts as updated)'),
+  runOn: TypeName.nullable().describe(
+    "run when an object of this type (abstract types include subtypes) is created or updated, or 'file': run normalizers on raw files of the mimeType; null: on the recurrence only",
+  ),
+  mimeType: z
+    .string()
+    .trim()
+    .max(200)
+    .nullable()
+    .describe("with runOn 'file': the raw files' mime type, e.g. boefje/nmap, boefje/* (every boefje's output) or */* (any file); null otherwise"),
+  operations: z
+    .array(z.enum(SCHEDULE_OPERATIONS))
+    .max(2)
+    .describe("which changes of a runOn object trigger the schedule (a level change counts as updated); for runOn 'file': created (a raw file was stored)"),
 };
 
-const Draft = z.object({ ...ScheduleFields }).strict();
+const Draft = z.object({ ...ScheduleFields, mimeType: ScheduleFields.mimeType.default(null) }).strict();
 
 /** Schedules: when boefjes run by themselves (recurrences and triggers), with filters over plugins and objects. */
 export const schedulesContract = {
@@ -38,6 +49,7 @@ export const schedulesContract = {
         plugins: ScheduleFields.plugins.default(''),
         input: ScheduleFields.input.default(''),
         runOn: ScheduleFields.runOn.default(null),
+        mimeType: ScheduleFields.mimeType.default(null),
         operations: ScheduleFields.operations.default([]),
       })
       .strict(),
@@ -54,6 +66,7 @@ export const schedulesContract = {
         plugins: ScheduleFields.plugins.optional(),
         input: ScheduleFields.input.optional(),
         runOn: ScheduleFields.runOn.optional(),
+        mimeType: ScheduleFields.mimeType.optional(),
         operations: ScheduleFields.operations.optional(),
       })
       .strict(),
@@ -92,7 +105,10 @@ export interface Schedule {
   recurrenceText: string | null;
   plugins: string;
   input: string;
+  /** an object type, 'file' (normalizers on raw files of mimeType), or null */
   runOn: string | null;
+  /** with runOn 'file': boefje/nmap, boefje/* or * / * (any) */
+  mimeType: string | null;
   operations: ScheduleOperation[];
   /** one of the schedules every organisation starts with */
   isDefault: boolean;
@@ -108,7 +124,8 @@ export interface PlanSummary {
   queued: number;
   /** per boefje: how many tasks, on how many objects of which types */
   byPlugin: { pluginId: string; tasks: number; types: Record<string, number> }[];
-  skipped: { grace: number; level: number; active: number; settings: number };
+  /** upToDate (file schedules): raw files this normalizer version has already read */
+  skipped: { grace: number; level: number; active: number; settings: number; upToDate?: number };
   /** "12 tasks: dns-records × 8 hostnames, nmap × 4 IP addresses" */
   text: string;
 }

@@ -6,12 +6,13 @@ const SKIPPED: readonly { key: keyof PlanSummary['skipped']; label: string }[] =
   { key: 'level', label: 'level too low' },
   { key: 'active', label: 'already queued or running' },
   { key: 'settings', label: 'settings missing' },
+  { key: 'upToDate', label: 'already read by this normalizer version' },
 ];
 
 /** What a schedule queues (or would queue): the summary line, per boefje, and why the rest is skipped. */
 export function PlanSummaryView({ plan, label }: { plan: PlanSummary; label: string }) {
   // the core's text may already name what it skipped; the counts then add only the detail
-  const skipped = SKIPPED.filter((s) => plan.skipped[s.key] > 0);
+  const skipped = SKIPPED.filter((s) => (plan.skipped[s.key] ?? 0) > 0);
   const textNamesSkipped = /skipped/i.test(plan.text);
   return (
     <div className="plan-summary" aria-label={label}>

@@ -2,7 +2,7 @@ import type { Schedule, ScheduleOperation } from '../../../src-main/api/contract
 import type { TypeDescription } from '../../../src-main/api/types';
 import { Toggle } from '../../components/Toggle';
 import { QueryField } from './QueryField';
-import { OPERATIONS, RECURRENCE_PRESETS, type DraftField, type FieldError, type ScheduleDraft } from './schedule-draft';
+import { operationsFor, RECURRENCE_PRESETS, RUN_ON_FILE, type DraftField, type FieldError, type ScheduleDraft } from './schedule-draft';
 
 interface Props {
   draft: ScheduleDraft;
@@ -16,12 +16,24 @@ interface Props {
 
 const on = (error: FieldError | null, field: DraftField) => (error?.field === field ? error : null);
 
-/** The fields of a schedule: name, recurrence with presets, trigger, the two filters, enabled. */
+/**
+ * The fields of a schedule: name, recurrence with presets, trigger, the two filters, enabled. A
+ * schedule on raw files (Run on: "Raw files") has a mime type instead of the object filter, and its
+ * plugins are normalizers.
+ */
 export function ScheduleForm({ draft, onChange, error, saved, types }: Props) {
   const nameError = on(error, 'name');
   const runOnError = on(error, 'runOn');
+  const mimeError = on(error, 'mimeType');
+  const onFiles = draft.runOn === RUN_ON_FILE;
+  const ops = operationsFor(draft.runOn);
   const toggleOp = (op: ScheduleOperation, checked: boolean) =>
-    onChange({ operations: checked ? OPERATIONS.filter((o) => o === op || draft.operations.includes(o)) : draft.operations.filter((o) => o !== op) });
+    onChange({ operations: checked ? ops.filter((o) => o === op || draft.operations.includes(o)) : draft.operations.filter((o) => o !== op) });
+  const setRunOn = (runOn: string) => {
+    const allowed = operationsFor(runOn);
+    const kept = draft.operations.filter((o) => allowed.includes(o));
+    onChange({ runOn, operations: runOn && kept.length === 0 ? ['created'] : kept, mimeType: runOn === RUN_ON_FILE && !draft.mimeType ? '*/*' : draft.mimeType });
+  };
   const recurrenceUnchanged = saved !== null && draft.recurrence.trim() === (saved.recurrence ?? '');
 
   return (
@@ -81,9 +93,10 @@ export function ScheduleForm({ draft, onChange, error, saved, types }: Props) {
             id="sched-runon"
             value={draft.runOn}
             aria-invalid={runOnError ? true : undefined}
-            onChange={(e) => onChange({ runOn: e.target.value, operations: e.target.value && draft.operations.length === 0 ? ['created'] : draft.operations })}
+            onChange={(e) => setRunOn(e.target.value)}
           >
             <option value="">No trigger (recurrence only)</option>
+            <option value={RUN_ON_FILE}>Raw files (normalizers)</option>
             {types.map((t) => (
               <option key={t.name} value={t.name}>
                 {t.name}
@@ -92,7 +105,7 @@ export function ScheduleForm({ draft, onChange, error, saved, types }: Props) {
             ))}
           </select>
           <fieldset className="ops" disabled={!draft.runOn} aria-label="Operations">
-            {OPERATIONS.map((op) => (
+            {ops.map((op) => (
               <label key={op} className="op-check">
                 <input type="checkbox" checked={draft.runOn !== '' && draft.operations.includes(op)} onChange={(e) => toggleOp(op, e.target.checked)} />
                 {op}
@@ -105,9 +118,36 @@ export function ScheduleForm({ draft, onChange, error, saved, types }: Props) {
             {runOnError.message}
           </div>
         ) : (
-          <div className="field-hint">Run when an object of this type is created or updated (a level change counts as updated).</div>
+          <div className="field-hint">
+            {onFiles
+              ? 'Created: read every new raw file of the mime type. A recurrence re-reads the stored files (the newest of each boefje and object) with normalizers that have not read them at their current version.'
+              : 'Run when an object of this type is created or updated (a level change counts as updated).'}
+          </div>
         )}
       </div>
+
+      {onFiles && (
+        <div className={`form-field${mimeError ? ' has-error' : ''}`}>
+          <label htmlFor="sched-mime">Mime type</label>
+          <input
+            id="sched-mime"
+            className="mono"
+            value={draft.mimeType}
+            maxLength={200}
+            placeholder="boefje/nmap"
+            aria-invalid={mimeError ? true : undefined}
+            aria-describedby={mimeError ? 'sched-mime-error' : undefined}
+            onChange={(e) => onChange({ mimeType: e.target.value })}
+          />
+          {mimeError ? (
+            <div className="field-error" id="sched-mime-error" role="alert">
+              {mimeError.message}
+            </div>
+          ) : (
+            <div className="field-hint">Which raw files: one mime type (boefje/nmap), every subtype (boefje/*), or any file (*/*).</div>
+          )}
+        </div>
+      )}
 
       <QueryField
         id="sched-plugins"
@@ -115,10 +155,11 @@ export function ScheduleForm({ draft, onChange, error, saved, types }: Props) {
         value={draft.plugins}
         onChange={(plugins) => onChange({ plugins })}
         placeholder="scan_level <= 2 and id not in ('nmap')"
-        hint="Which boefjes; empty: every enabled boefje. e.g. consumes has 'Hostname'"
+        hint={onFiles ? "Which normalizers; empty: every enabled normalizer. e.g. consumes has 'boefje/nmap'" : "Which boefjes; empty: every enabled boefje. e.g. consumes has 'Hostname'"}
         error={on(error, 'plugins')}
       />
-      <QueryField
+      {!onFiles && (
+        <QueryField
         id="sched-input"
         label="Input filter"
         value={draft.input}
@@ -127,6 +168,7 @@ export function ScheduleForm({ draft, onChange, error, saved, types }: Props) {
         hint="Which objects, per type; empty: every object a boefje consumes."
         error={on(error, 'input')}
       />
+      )}
     </div>
   );
 }

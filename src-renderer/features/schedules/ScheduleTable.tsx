@@ -11,12 +11,15 @@ interface Props {
   onToggle(id: string, enabled: boolean): void;
 }
 
-/** "every day at 02:00 (UTC)", "on Hostname created", or both. */
+/** "every day at 02:00 (UTC)", "on Hostname created", "on file boefje/nmap created", or both. */
 export function whenText(s: Schedule): string {
   const parts: string[] = [];
   if (s.recurrenceText) parts.push(s.recurrenceText);
   else if (s.recurrence) parts.push(s.recurrence);
-  if (s.runOn) parts.push(`on ${s.runOn} ${s.operations.join(' / ') || 'changes'}`);
+  if (s.runOn === 'file') {
+    if (s.operations.includes('created')) parts.push(`on file ${s.mimeType ?? '*/*'} created`);
+    else parts.push(`re-reads ${s.mimeType ?? '*/*'} files`);
+  } else if (s.runOn) parts.push(`on ${s.runOn} ${s.operations.join(' / ') || 'changes'}`);
   return parts.join(' · ') || 'never (no recurrence, no trigger)';
 }
 
@@ -69,10 +72,10 @@ export function ScheduleTable({ schedules, openId, busyId, onOpen, onToggle }: P
               {whenText(s)}
             </td>
             <td className="cell-filter">
-              <Filter text={s.plugins} empty="every enabled boefje" />
+              <Filter text={s.plugins} empty={s.runOn === 'file' ? 'every enabled normalizer' : 'every enabled boefje'} />
             </td>
             <td className="cell-filter">
-              <Filter text={s.input} empty="every object consumed" />
+              {s.runOn === 'file' ? <span className="mono filter-text">{s.mimeType} files</span> : <Filter text={s.input} empty="every object consumed" />}
             </td>
             <td className="muted" title={formatDate(s.nextRunAt)}>
               {s.nextRunAt ? formatUntil(s.nextRunAt) : s.enabled ? (s.runOn ? 'on events' : '—') : 'disabled'}

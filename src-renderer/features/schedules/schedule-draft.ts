@@ -8,13 +8,18 @@ export interface ScheduleDraft {
   recurrence: string;
   plugins: string;
   input: string;
-  /** '' = on the recurrence only */
+  /** '' = on the recurrence only; RUN_ON_FILE = normalizers on raw files of `mimeType` */
   runOn: string;
+  /** with runOn RUN_ON_FILE: boefje/nmap, boefje/* or * / * */
+  mimeType: string;
   operations: ScheduleOperation[];
 }
 
-export type DraftField = 'name' | 'recurrence' | 'plugins' | 'input' | 'runOn';
-const FIELDS: readonly DraftField[] = ['name', 'recurrence', 'plugins', 'input', 'runOn'];
+export type DraftField = 'name' | 'recurrence' | 'plugins' | 'input' | 'runOn' | 'mimeType';
+const FIELDS: readonly DraftField[] = ['name', 'recurrence', 'plugins', 'input', 'runOn', 'mimeType'];
+
+/** The runOn of a schedule on raw files (its plugins are normalizers). */
+export const RUN_ON_FILE = 'file';
 
 /** in the contract's order (a value import of the contract would pull zod into the renderer) */
 export const OPERATIONS: readonly ScheduleOperation[] = ['created', 'updated'];
@@ -25,10 +30,24 @@ export const RECURRENCE_PRESETS: readonly { label: string; value: string }[] = [
   { label: 'Weekly', value: 'weekly' },
 ];
 
-export const EMPTY_DRAFT: ScheduleDraft = { name: '', enabled: true, recurrence: '', plugins: '', input: '', runOn: '', operations: [] };
+export const EMPTY_DRAFT: ScheduleDraft = { name: '', enabled: true, recurrence: '', plugins: '', input: '', runOn: '', mimeType: '', operations: [] };
 
 export function draftFrom(s: Schedule): ScheduleDraft {
-  return { name: s.name, enabled: s.enabled, recurrence: s.recurrence ?? '', plugins: s.plugins, input: s.input, runOn: s.runOn ?? '', operations: [...s.operations] };
+  return {
+    name: s.name,
+    enabled: s.enabled,
+    recurrence: s.recurrence ?? '',
+    plugins: s.plugins,
+    input: s.input,
+    runOn: s.runOn ?? '',
+    mimeType: s.mimeType ?? '',
+    operations: [...s.operations],
+  };
+}
+
+/** The operations a trigger of this kind offers (a raw file is only ever created). */
+export function operationsFor(runOn: string): readonly ScheduleOperation[] {
+  return runOn === RUN_ON_FILE ? ['created'] : OPERATIONS;
 }
 
 /** A schedule's fields as the API takes them. */
@@ -39,19 +58,25 @@ export interface SchedulePayload {
   plugins: string;
   input: string;
   runOn: string | null;
+  mimeType: string | null;
   operations: ScheduleOperation[];
 }
 
-/** The draft as the API takes it (operations only with an object type to watch). */
+/**
+ * The draft as the API takes it: operations only with something to watch; a schedule on raw files
+ * sends its mime type and no object filter (the form hides that field for it).
+ */
 export function toPayload(d: ScheduleDraft): SchedulePayload {
+  const onFiles = d.runOn === RUN_ON_FILE;
   return {
     name: d.name.trim(),
     enabled: d.enabled,
     recurrence: d.recurrence.trim() || null,
     plugins: d.plugins,
-    input: d.input,
+    input: onFiles ? '' : d.input,
     runOn: d.runOn || null,
-    operations: d.runOn ? d.operations : [],
+    mimeType: onFiles ? d.mimeType.trim() || null : null,
+    operations: d.runOn ? d.operations.filter((o) => operationsFor(d.runOn).includes(o)) : [],
   };
 }
 

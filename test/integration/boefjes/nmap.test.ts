@@ -2,7 +2,7 @@
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { normalizeObject, type OOI } from '../../../src-main/graph/model';
-import { buildBoefje, normalizeOutput, observe, runBoefje } from '../../helpers/boefje';
+import { buildBoefje, normalizeOutput, observe, runBoefje, runBoefjeBatch } from '../../helpers/boefje';
 import { testKat } from '../../helpers/kat';
 import { BASE_IMAGE_TIMEOUT_MS, describeWithEngine, ensureBaseImage, findTestEngine } from '../../helpers/podman';
 import { closedPort, listenOnNamedPort, listenTcp, type TestListener } from '../../helpers/tcp-server';
@@ -82,5 +82,32 @@ describeWithEngine('nmap boefje (real image, local TCP listeners)', missing, () 
     const xml = run.files.find((f) => f.name === 'nmap.xml')!.content.toString();
     expect(xml).toContain('--top-ports 250'.replace('--', '-&#45;'));
     expect(pks(normalizeOutput(run, MIME, 'kat_nmap_normalizer', input))).toContain(`IPService|internet|127.0.0.1|tcp|${named.port}|${named.service}`);
+  });
+
+  it('multiInput: ONE nmap run over several loopback addresses and ::1, split into one XML per input for the normalizer', async () => {
+    const addresses = ['127.0.0.1', '127.0.0.2', '127.0.0.3', '::1'];
+    const open = new Map<string, TestListener>();
+    for (const a of addresses) {
+      const l = await listenTcp(a);
+      listeners.push(l);
+      open.set(a, l);
+    }
+    const ports = [...open.values()].map((l) => l.port).join(',');
+    const inputs = addresses.map(ip);
+    const { run, byObject, stray } = await runBoefjeBatch(docker, 'nmap', inputs, { ports });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(stray).toEqual([]);
+    for (const input of inputs) {
+      const address = String(input.data.address);
+      const files = byObject.get(input.pk)!;
+      expect(files.map((f) => [f.name, f.mimeTypes])).toEqual([['nmap.xml', [MIME]]]);
+      const xml = files[0]!.content.toString();
+      // one nmap per address family scanned all of them: the run stats count every address of the family
+      expect(xml).toMatch(address.includes(':') ? /<hosts up="1" down="0" total="1"/ : /<hosts up="3" down="0" total="3"/);
+      // the normalizer gets only its own host (it refuses a file about another address)
+      const objects = normalizeOutput({ ...run, files }, MIME, 'kat_nmap_normalizer', input);
+      // every listener listens on its own address only, so exactly one of the scanned ports is open per address
+      expect(pks(objects).filter((p) => p.startsWith('IPPort|'))).toEqual([`IPPort|internet|${address}|tcp|${open.get(address)!.port}`]);
+    }
   });
 });

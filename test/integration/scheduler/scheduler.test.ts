@@ -39,13 +39,14 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
 const scheduled = async (k: TestKat) => (await k.api('tasks.list', { org: 'acme' })).items.filter((t) => t.reason === 'schedule');
 
 describe('scheduler', () => {
-  it('every organisation starts with three schedules', async () => {
+  it('every organisation starts with four schedules', async () => {
     const { k } = await setup();
     const list = await k.api('schedules.list', { org: 'acme' });
-    expect(list.map((s) => [s.id, s.isDefault, s.recurrenceText, s.runOn, s.operations])).toEqual([
-      ['default-daily', true, 'every day at 02:00 UTC', null, []],
-      ['default-hostnames', true, null, 'Hostname', ['created', 'updated']],
-      ['default-ip-addresses', true, null, 'IPAddress', ['created', 'updated']],
+    expect(list.map((s) => [s.id, s.isDefault, s.recurrenceText, s.runOn, s.mimeType, s.operations])).toEqual([
+      ['default-daily', true, 'every day at 02:00 UTC', null, null, []],
+      ['default-hostnames', true, null, 'Hostname', null, ['created', 'updated']],
+      ['default-ip-addresses', true, null, 'IPAddress', null, ['created', 'updated']],
+      ['default-raw-files', true, null, 'file', '*/*', ['created']],
     ]);
     // the fake clock starts at 2026-03-01 10:00 UTC: the next 02:00 is tomorrow
     expect(list[0]!.nextRunAt).toBe('2026-03-02T02:00:00.000Z');

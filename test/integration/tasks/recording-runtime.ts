@@ -6,7 +6,7 @@
 import type { EngineStatus } from '../../../src-main/api/contracts/scans';
 import type { Database } from '../../../src-main/db/database';
 import { levelOf } from '../../../src-main/levels/repository';
-import type { BoefjeInput } from '../../../src-main/runner/boefje-input';
+import type { BoefjeBatchInput, BoefjeInput } from '../../../src-main/runner/boefje-input';
 import type { RunResult } from '../../../src-main/runner/container';
 import { RunnerError } from '../../../src-main/runner/errors';
 import type { BoefjeRun, ContainerRuntime } from '../../../src-main/runner/runtime';
@@ -17,13 +17,25 @@ export interface RecordedRun {
   pk: string;
   /** the object's level in the database when the container would have started */
   levelAtStart: number;
+  /** for an input of a multi-input run: its entry with the run's boefje and settings */
   input: BoefjeInput;
+  /** which container (index into `containers`) */
+  container: number;
 }
 
-export type Behaviour = (r: BoefjeRun, input: BoefjeInput) => Promise<Partial<RunResult>> | Partial<RunResult>;
+/** One container start: the inputs it got (one, or many for a multiInput boefje). */
+export interface RecordedContainer {
+  pluginId: string;
+  pks: string[];
+  batch: boolean;
+}
+
+export type Behaviour = (r: BoefjeRun, input: BoefjeInput & Partial<BoefjeBatchInput>) => Promise<Partial<RunResult>> | Partial<RunResult>;
 
 export class RecordingRuntime implements ContainerRuntime {
+  /** one entry per input (a multi-input run adds one per input) */
   readonly runs: RecordedRun[] = [];
+  readonly containers: RecordedContainer[] = [];
   available = true;
   statusCalls = 0;
 
@@ -42,10 +54,16 @@ export class RecordingRuntime implements ContainerRuntime {
 
   async run(r: BoefjeRun): Promise<RunResult & { image: string }> {
     if (!this.available) throw new RunnerError('ENGINE_UNAVAILABLE', 'no engine (test)');
-    const input = r.input as BoefjeInput;
     const org = r.labels?.['org.kattegat.org'] ?? '';
-    this.runs.push({ org, pluginId: r.pluginId, pk: input.input_ooi, levelAtStart: await levelOf(this.db(), org, input.input_ooi), input });
-    const got = await this.behaviour(r, input);
+    const batch = 'inputs' in (r.input as object) ? (r.input as BoefjeBatchInput) : undefined;
+    const inputs: BoefjeInput[] = batch
+      ? batch.inputs.map((i) => ({ ...i, boefje: batch.boefje, settings: batch.settings }))
+      : [r.input as BoefjeInput];
+    const container = this.containers.push({ pluginId: r.pluginId, pks: inputs.map((i) => i.input_ooi), batch: !!batch }) - 1;
+    for (const input of inputs) {
+      this.runs.push({ org, pluginId: r.pluginId, pk: input.input_ooi, levelAtStart: await levelOf(this.db(), org, input.input_ooi), input, container });
+    }
+    const got = await this.behaviour(r, r.input as BoefjeInput & Partial<BoefjeBatchInput>);
     return {
       image: `kattegat/${r.pluginId}:${r.version}`,
       containerId: 'recorded',

@@ -31,7 +31,19 @@ describe('plugins/manifest', () => {
       expect(r.manifest.settings).toEqual({ type: 'object', properties: {} });
       expect(r.manifest.capabilities).toEqual([]);
       expect(r.manifest.multiInput).toBe(false);
+      expect(r.manifest.maxInputs).toBe(1);
     }
+  });
+  it('multiInput: maxInputs defaults to 256, is bounded, and needs multiInput', () => {
+    const max = (over: Record<string, unknown>) => {
+      const r = checkManifest('boefje', boefje(over), 'probe');
+      return r.ok && r.manifest.kind === 'boefje' ? r.manifest.maxInputs : null;
+    };
+    expect(max({ multiInput: true })).toBe(256);
+    expect(max({ multiInput: true, maxInputs: 16 })).toBe(16);
+    expect(issueFields(checkManifest('boefje', boefje({ multiInput: true, maxInputs: 0 }), 'probe'))).toEqual(['maxInputs']);
+    expect(issueFields(checkManifest('boefje', boefje({ multiInput: true, maxInputs: 5000 }), 'probe'))).toEqual(['maxInputs']);
+    expect(issueFields(checkManifest('boefje', boefje({ maxInputs: 16 }), 'probe'))).toEqual(['maxInputs']);
   });
   it('allows abstract types in consumes and rejects unknown ones', () => {
     expect(checkManifest('boefje', boefje({ consumes: ['IPAddress', 'DNSRecord'] }), 'probe').ok).toBe(true);

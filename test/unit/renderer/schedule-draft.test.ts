@@ -6,14 +6,25 @@ import { completedLastMinute } from '../../../src-renderer/stores/queue-slice';
 
 const saved: Schedule = {
   id: 's1', org: 'acme', name: 'Daily', enabled: true, recurrence: 'FREQ=DAILY', recurrenceText: 'every day', plugins: '', input: '',
-  runOn: 'Hostname', operations: ['created'], isDefault: true, createdAt: '', updatedAt: '', lastRunAt: null, nextRunAt: null, lastResult: null,
+  runOn: 'Hostname', mimeType: null, operations: ['created'], isDefault: true, createdAt: '', updatedAt: '', lastRunAt: null, nextRunAt: null, lastResult: null,
 };
 
 describe('schedule draft', () => {
   it('sends null for an empty recurrence and no operations without an object type', () => {
     expect(toPayload({ ...EMPTY_DRAFT, name: ' x ', recurrence: '  ', operations: ['created'] })).toEqual({
-      name: 'x', enabled: true, recurrence: null, plugins: '', input: '', runOn: null, operations: [],
+      name: 'x', enabled: true, recurrence: null, plugins: '', input: '', runOn: null, mimeType: null, operations: [],
     });
+  });
+
+  it('a schedule on raw files sends its mime type, only "created", and no object filter', () => {
+    expect(toPayload({ ...EMPTY_DRAFT, name: 'nmap again', recurrence: 'weekly', runOn: 'file', mimeType: ' boefje/nmap ', input: 'Hostname', operations: ['created', 'updated'] })).toEqual({
+      name: 'nmap again', enabled: true, recurrence: 'weekly', plugins: '', input: '', runOn: 'file', mimeType: 'boefje/nmap', operations: ['created'],
+    });
+    // another trigger drops the mime type
+    expect(toPayload({ ...EMPTY_DRAFT, name: 'x', runOn: 'Hostname', mimeType: 'boefje/nmap', operations: ['updated'] })).toMatchObject({ runOn: 'Hostname', mimeType: null, operations: ['updated'] });
+    const file: Schedule = { ...saved, runOn: 'file', mimeType: 'boefje/*', input: '' };
+    expect(changedFields({ ...draftFrom(file), mimeType: 'boefje/nmap' }, file)).toEqual({ mimeType: 'boefje/nmap' });
+    expect(fieldError({ code: 'BAD_REQUEST', message: 'mimeType: "x" is not a mime type', details: { field: 'mimeType' } })).toMatchObject({ field: 'mimeType', message: '"x" is not a mime type' });
   });
 
   it('updates only what changed', () => {
