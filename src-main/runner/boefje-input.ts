@@ -8,15 +8,19 @@
  *   "input": { "object_type": "Hostname", "primary_key": "Hostname|internet|example.org",
  *              "network": "Network|internet", "name": "example.org",
  *              "key": { "network": { "name": "internet" }, "name": "example.org" } },
- *   "settings": { "nameserver": "127.0.0.1", "nameserver_port": 5353, … }
+ *   "settings": { "nameserver": "127.0.0.1", "nameserver_port": 5353, … },
+ *   "addresses": { "example.org": ["192.0.2.10", "2001:db8::10"] }
  * }
  *
  * `input` holds the object's attributes (references as primary keys) and `key`, its key attributes
  * as nested dicts (references expanded), so a script can read `.input.key.ip_service.ip_port.port`
  * with jq. `settings` are PluginCatalogue.effectiveSettings: stored values over the schema's defaults,
- * secrets decrypted.
+ * secrets decrypted. `addresses` lists, for every hostname the input names (itself, a URL's netloc,
+ * a website's hostname), the addresses Kattegat knows it resolves to (ResolvedHostname objects):
+ * a boefje that connects by name (webpage-analysis) uses them instead of the container's resolver,
+ * which on an audit network often cannot resolve the client's internal names.
  */
-import { Reference, type OOI, type Tokenized } from '../graph/model';
+import { Reference, referencesOf, type OOI, type Tokenized } from '../graph/model';
 
 export interface BoefjeInput {
   task_id: string;
@@ -24,9 +28,17 @@ export interface BoefjeInput {
   input_ooi: string;
   input: Record<string, unknown> & { object_type: string; primary_key: string; key: Tokenized };
   settings: Record<string, unknown>;
+  addresses?: Record<string, string[]>;
 }
 
-export function boefjeInput(args: { taskId: string; boefjeId: string; version: string; object: OOI; settings: Record<string, unknown> }): BoefjeInput {
+export function boefjeInput(args: {
+  taskId: string;
+  boefjeId: string;
+  version: string;
+  object: OOI;
+  settings: Record<string, unknown>;
+  addresses?: Record<string, string[]>;
+}): BoefjeInput {
   const ref = Reference.from(args.object.pk);
   return {
     task_id: args.taskId,
@@ -34,7 +46,16 @@ export function boefjeInput(args: { taskId: string; boefjeId: string; version: s
     input_ooi: args.object.pk,
     input: { ...args.object.data, object_type: args.object.type, primary_key: args.object.pk, key: ref.tokenized },
     settings: args.settings,
+    ...(args.addresses ? { addresses: args.addresses } : {}),
   };
+}
+
+/** The hostnames an object names: itself when it is one, and the Hostnames it references. */
+export function hostnamesOf(object: OOI): string[] {
+  const out = new Set<string>();
+  if (object.type === 'Hostname') out.add(object.pk);
+  for (const r of referencesOf(object)) if (r.target.startsWith('Hostname|')) out.add(r.target);
+  return [...out];
 }
 
 

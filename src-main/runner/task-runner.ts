@@ -12,6 +12,7 @@
  * (boefje-input.ts, BoefjeBatchInput). The output is split back per task (batch.ts), so every task
  * keeps its own status, logs and raw files and the normalizers run once per input object.
  */
+import type { OOI } from '../graph/model';
 import { join } from 'node:path';
 import type { Clock } from '../common/clock';
 import { AppError, isAppError, type ErrorPayload } from '../common/errors';
@@ -29,7 +30,7 @@ import type { TaskService } from '../tasks/service';
 import { taskEvent } from '../tasks/service';
 import * as repo from '../tasks/repository';
 import type { TaskEnd } from '../tasks/repository';
-import { boefjeBatchInput, boefjeInput } from './boefje-input';
+import { boefjeBatchInput, boefjeInput, hostnamesOf } from './boefje-input';
 import { splitBatchOutput } from './batch';
 import type { OutputFile, RunResult } from './container';
 import { settingsHash } from '../plugins/settings-hash';
@@ -234,6 +235,24 @@ export class TaskRunner {
     }
   }
 
+  /** hostname name -> the addresses its ResolvedHostname objects link it to (for boefje-input.ts). */
+  private async knownAddresses(org: string, object: OOI): Promise<Record<string, string[]> | undefined> {
+    const hosts = hostnamesOf(object);
+    if (hosts.length === 0) return undefined;
+    const res = await this.d.db.query<{ name: string; address: string }>(
+      `SELECT h.data->>'name' AS name, a.data->>'address' AS address
+         FROM objects r
+         JOIN objects h ON h.org = r.org AND h.pk = r.data->>'hostname'
+         JOIN objects a ON a.org = r.org AND a.pk = r.data->>'address'
+        WHERE r.org = $1 AND r.type = 'ResolvedHostname' AND r.data->>'hostname' = ANY($2::text[])
+        ORDER BY 1, 2`,
+      [org, hosts],
+    );
+    const out: Record<string, string[]> = {};
+    for (const row of res.rows) (out[row.name] ??= []).push(row.address);
+    return out;
+  }
+
   private async runBoefje(r: Running): Promise<void> {
     const first = r.tasks[0]!;
     const plugin = this.d.plugins.find(first.pluginId);
@@ -250,7 +269,14 @@ export class TaskRunner {
     for (const x of live) await repo.setStartFacts(this.d.db, x.task.org, x.task.id, x.level, hash);
     const input = m.multiInput
       ? boefjeBatchInput({ boefjeId: m.id, version: m.version, settings, inputs: live.map((x) => ({ taskId: x.task.id, object: x.object })) })
-      : boefjeInput({ taskId: live[0]!.task.id, boefjeId: m.id, version: m.version, object: live[0]!.object, settings });
+      : boefjeInput({
+          taskId: live[0]!.task.id,
+          boefjeId: m.id,
+          version: m.version,
+          object: live[0]!.object,
+          settings,
+          addresses: await this.knownAddresses(first.org, live[0]!.object),
+        });
     const startedAt = this.d.clock.now();
     let result: RunResult;
     try {

@@ -46,13 +46,17 @@ export interface SchedulerDeps {
 }
 
 /**
- * The rows every organisation starts with (OpenKAT's behaviour): the three boefje schedules, and
+ * The rows every organisation starts with (OpenKAT's behaviour): the daily re-scan, boefjes on new
+ * hostnames, IP addresses, websites and web URLs (what DNS, nmap and the bits find gets scanned in
+ * turn: the flywheel), and
  * every enabled normalizer reading every new raw file of a mime type it consumes.
  */
 export const DEFAULT_SCHEDULES: readonly (ScheduleFields & { id: string })[] = [
   { id: 'default-daily', name: 'Daily re-scan', enabled: true, recurrence: 'FREQ=DAILY;BYHOUR=2;BYMINUTE=0', plugins: '', input: '', runOn: null, mimeType: null, operations: [] },
   { id: 'default-hostnames', name: 'New hostnames', enabled: true, recurrence: null, plugins: '', input: 'Hostname', runOn: 'Hostname', mimeType: null, operations: ['created', 'updated'] },
   { id: 'default-ip-addresses', name: 'New IP addresses', enabled: true, recurrence: null, plugins: '', input: 'IPAddress', runOn: 'IPAddress', mimeType: null, operations: ['created', 'updated'] },
+  { id: 'default-websites', name: 'New websites', enabled: true, recurrence: null, plugins: '', input: 'Website', runOn: 'Website', mimeType: null, operations: ['created', 'updated'] },
+  { id: 'default-web-urls', name: 'New web URLs', enabled: true, recurrence: null, plugins: '', input: 'WebURL', runOn: 'WebURL', mimeType: null, operations: ['created', 'updated'] },
   { id: 'default-raw-files', name: 'New raw files', enabled: true, recurrence: null, plugins: '', input: '', runOn: RUN_ON_FILE, mimeType: '*/*', operations: ['created'] },
 ];
 

@@ -65,7 +65,7 @@ describeNeeding('schedules UI (e2e)', missing, () => {
   const editor = () => page.getByRole('complementary', { name: 'Schedule editor' });
   const notes = () => page.evaluate(() => (window as unknown as { __notes: { title: string; body: string }[] }).__notes);
 
-  it('lists the four default schedules (g s)', async () => {
+  it('lists the six default schedules (g s)', async () => {
     await page.goto(ui.url);
     await page.getByRole('status', { name: 'Connection: Connected' }).waitFor();
     await page.locator('body').click({ position: { x: 700, y: 600 } });
@@ -73,14 +73,14 @@ describeNeeding('schedules UI (e2e)', missing, () => {
     await page.keyboard.press('s');
     await page.getByRole('heading', { name: 'Schedules', level: 1 }).waitFor();
     const stored = await call('schedules.list', { org: ORG });
-    expect(stored.filter((s) => s.isDefault)).toHaveLength(4);
+    expect(stored.filter((s) => s.isDefault)).toHaveLength(6);
     for (const s of stored) {
       const row = table().getByRole('row', { name: s.name, exact: true });
       await row.getByText('default', { exact: true }).waitFor();
       if (s.recurrenceText) await row.getByText(s.recurrenceText, { exact: false }).first().waitFor();
       if (s.runOn) await row.getByText(`on ${s.runOn}`, { exact: false }).waitFor();
     }
-    expect(await table().locator('tbody tr').count()).toBe(4);
+    expect(await table().locator('tbody tr').count()).toBe(6);
     await snap(page, 'sched-01-defaults');
   });
 

@@ -1,12 +1,13 @@
 /**
- * url-discovery: an IPAddress with open TCP port 80 and/or 443 -> the root URL of each web scheme
+ * url-discovery: an IPAddress with open TCP port 80 and/or 443, or a web service on any other port
+ * (nmap's http-alt on 8080, https-alt on 8443 ...) -> the root URL of each web scheme and port
  * on that address (http://192.0.2.1/, https://[2001:db8::1]/) and on every hostname resolving to
  * it (http://example.org/), each in the network of the host it names. Only the URL is made;
  * url-classification splits it.
  */
 import { normalizeObject, type OOI } from '../../../src-main/graph/model';
 import type { BitFn } from '../../../src-main/bits/types';
-import { isOpenTcpPort, keyOf, urlHost, type WebScheme } from '../web-common';
+import { isOpenTcpPort, keyOf, portOfIpService, urlHost, webSchemeOfIpService, type WebScheme } from '../web-common';
 
 const WEB_PORTS: readonly [WebScheme, number][] = [
   ['http', 80],
@@ -14,17 +15,24 @@ const WEB_PORTS: readonly [WebScheme, number][] = [
 ];
 
 /** The WHATWG form of <scheme>://<host>/, or undefined for a host the URL parser refuses. */
-function rootUrl(scheme: WebScheme, host: string): string | undefined {
+function rootUrl(scheme: WebScheme, host: string, port: number): string | undefined {
   try {
-    return new URL(`${scheme}://${host}/`).href;
+    return new URL(`${scheme}://${host}:${port}/`).href;
   } catch {
     return undefined;
   }
 }
 
 export const urlDiscovery: BitFn = ({ source, params }) => {
-  const schemes = WEB_PORTS.filter(([, port]) => params.ports.some((p) => isOpenTcpPort(p, port))).map(([scheme]) => scheme);
-  if (schemes.length === 0) return [];
+  const targets = new Map<string, [WebScheme, number]>();
+  for (const [scheme, port] of WEB_PORTS) if (params.ports.some((p) => isOpenTcpPort(p, port))) targets.set(`${scheme}:${port}`, [scheme, port]);
+  for (const s of params.services ?? []) {
+    const scheme = webSchemeOfIpService(s.pk);
+    const port = portOfIpService(s.pk);
+    const open = params.ports.some((p) => port !== undefined && isOpenTcpPort(p, port));
+    if (scheme && port !== undefined && open) targets.set(`${scheme}:${port}`, [scheme, port]);
+  }
+  if (targets.size === 0) return [];
   const hosts: { network: string; host: string }[] = [{ network: String(source.data.network), host: urlHost(String(source.data.address)) }];
   for (const r of params.resolved) {
     const h = keyOf(r.data.hostname);
@@ -32,8 +40,8 @@ export const urlDiscovery: BitFn = ({ source, params }) => {
   }
   const out: OOI[] = [];
   for (const { network, host } of hosts) {
-    for (const scheme of schemes) {
-      const raw = rootUrl(scheme, host);
+    for (const [scheme, port] of targets.values()) {
+      const raw = rootUrl(scheme, host, port);
       if (raw !== undefined) out.push(normalizeObject('URL', { network, raw }));
     }
   }

@@ -24,6 +24,19 @@ case "$url" in
   *) echo "webpage-analysis: the input is not an http(s) URL object" >&2; exit 2 ;;
 esac
 
+# Addresses Kattegat knows for the input's hostname (input.addresses, from ResolvedHostname
+# objects): curl connects to the first one instead of asking the container's resolver, which on an
+# audit network often cannot resolve the client's names. IPv4 first, IPv6 in brackets.
+in_host=$(jq -r '.input.key.netloc.name // empty' "$IN")
+in_port=$(jq -r '.input.key.port // empty' "$IN")
+resolve_to=""
+if [ -n "$in_host" ] && [ -n "$in_port" ]; then
+  resolve_to=$(jq -r --arg h "$in_host" '(.addresses[$h] // []) | (map(select(test(":") | not)) + map(select(test(":")) | "[" + . + "]")) | .[0] // empty' "$IN")
+  case "$resolve_to" in
+    ''|*[!0-9A-Fa-f:.\[\]]*) resolve_to="" ;;
+  esac
+fi
+
 user_agent=$(setting user_agent 'Kattegat/1.0 (+webpage-analysis)')
 follow=$(setting follow_redirects true)
 max_redirects=$(setting max_redirects 5)
@@ -52,6 +65,7 @@ while :; do
     --user-agent "$user_agent" --connect-timeout "$timeout_s" --max-time "$timeout_s" \
     --write-out '%{json}%{header_json}'
   [ "$verify" = true ] || set -- "$@" --insecure
+  [ -z "$resolve_to" ] || set -- "$@" --resolve "$in_host:$in_port:$resolve_to"
   if [ -f "$WORK/auth.header" ] && [ "$(origin "$next")" = "$home" ]; then set -- "$@" --header "@$WORK/auth.header"; fi
   code=0
   curl "$@" --url "$next" >"$WORK/hop.out" 2>"$WORK/hop.err" || code=$?

@@ -13,6 +13,13 @@ SELECT org, 'default-raw-files', 'New raw files', true, NULL, '', '', 'file', '*
 FROM schedules WHERE id = 'default-daily' AND is_default
 ON CONFLICT (org, id) DO NOTHING;
 
+-- ... and the boefjes that scan websites and web URLs when inference finds them
+INSERT INTO schedules (org, id, name, enabled, recurrence, plugins, input, run_on, mime_type, operations, is_default, created_at, updated_at)
+SELECT org, x.id, x.name, true, NULL, '', x.t, x.t, NULL, ARRAY['created', 'updated'], true, now(), now()
+FROM schedules CROSS JOIN (VALUES ('default-websites', 'New websites', 'Website'), ('default-web-urls', 'New web URLs', 'WebURL')) AS x(id, name, t)
+WHERE schedules.id = 'default-daily' AND schedules.is_default
+ON CONFLICT (org, id) DO NOTHING;
+
 -- the normalizer runs of a raw file (a re-run skips files this normalizer version already read)
 CREATE INDEX tasks_normalizer_runs ON tasks (org, plugin_id, raw_id, ended_at DESC) WHERE kind = 'normalizer' AND status IN ('completed', 'failed');
 `;

@@ -39,7 +39,7 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
 const scheduled = async (k: TestKat) => (await k.api('tasks.list', { org: 'acme' })).items.filter((t) => t.reason === 'schedule');
 
 describe('scheduler', () => {
-  it('every organisation starts with four schedules', async () => {
+  it('every organisation starts with six schedules', async () => {
     const { k } = await setup();
     const list = await k.api('schedules.list', { org: 'acme' });
     expect(list.map((s) => [s.id, s.isDefault, s.recurrenceText, s.runOn, s.mimeType, s.operations])).toEqual([
@@ -47,6 +47,8 @@ describe('scheduler', () => {
       ['default-hostnames', true, null, 'Hostname', null, ['created', 'updated']],
       ['default-ip-addresses', true, null, 'IPAddress', null, ['created', 'updated']],
       ['default-raw-files', true, null, 'file', '*/*', ['created']],
+      ['default-web-urls', true, null, 'WebURL', null, ['created', 'updated']],
+      ['default-websites', true, null, 'Website', null, ['created', 'updated']],
     ]);
     // the fake clock starts at 2026-03-01 10:00 UTC: the next 02:00 is tomorrow
     expect(list[0]!.nextRunAt).toBe('2026-03-02T02:00:00.000Z');

@@ -18,10 +18,22 @@ describe('bit url-discovery', () => {
     expect(raws(bit('url-discovery', ip6, { ports: [port(ip6, 443)] }))).toEqual(['https://[2001:db8::1]/']);
   });
 
-  it('only uses open TCP ports 80 and 443', () => {
+  it('without a known web service, only uses open TCP ports 80 and 443', () => {
     const ports = [port(ip4, 8080), port(ip4, 443, { state: 'closed' }), o('IPPort', { address: ip4.pk, protocol: 'udp', port: 80 })];
     expect(bit('url-discovery', ip4, { ports, resolved: [resolved(ip4, 'example.org')] })).toEqual([]);
     expect(raws(bit('url-discovery', ip4, { ports: [port(ip4, 80)] }))).toEqual(['http://192.0.2.1/']);
+  });
+
+  it('a web service on another port gets its URL with the port; a service on a closed port does not', () => {
+    const svc = (ip: { pk: string }, n: number, name: string) => o('IPService', { ip_port: port(ip, n).pk, service: `Service|${name}` });
+    const out = bit('url-discovery', ip4, {
+      ports: [port(ip4, 8443), port(ip4, 8080), port(ip4, 9000, { state: 'closed' }), port(ip4, 22)],
+      services: [svc(ip4, 8443, 'https-alt'), svc(ip4, 8080, 'http-proxy'), svc(ip4, 9000, 'http'), svc(ip4, 22, 'ssh')],
+      resolved: [resolved(ip4, 'example.org')],
+    });
+    expect(raws(out)).toEqual(['http://192.0.2.1:8080/', 'http://example.org:8080/', 'https://192.0.2.1:8443/', 'https://example.org:8443/']);
+    // a web service on the default port does not give a second URL
+    expect(raws(bit('url-discovery', ip4, { ports: [port(ip4, 443)], services: [svc(ip4, 443, 'https')] }))).toEqual(['https://192.0.2.1/']);
   });
 
   it('infers nothing without ports', () => {
