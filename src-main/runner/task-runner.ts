@@ -250,7 +250,7 @@ export class TaskRunner {
     );
     const out: Record<string, string[]> = {};
     for (const row of res.rows) (out[row.name] ??= []).push(row.address);
-    return out;
+    return res.rows.length > 0 ? out : undefined;
   }
 
   private async runBoefje(r: Running): Promise<void> {
