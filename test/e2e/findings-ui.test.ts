@@ -31,7 +31,8 @@ describeNeeding('findings UI (e2e)', missing, () => {
 
   beforeAll(async () => {
     assertRendererBuilt();
-    kat = await createKat({ data: 'memory://', host: 'headless', engine: { socket: '/nonexistent/kat.sock' }, scheduler: { start: false, defaults: false } });
+    // inference off: the page is checked against exactly the seeded findings (findings-flow covers real bits)
+    kat = await createKat({ data: 'memory://', host: 'headless', engine: { socket: '/nonexistent/kat.sock' }, scheduler: { start: false, defaults: false }, bits: false });
     await api('orgs.create', { code: ORG, name: 'Acme Corporation', schedules: 'none' });
     await api('orgs.create', { code: 'fresh', name: 'Fresh Start', schedules: 'none' });
     await seedFindings({ api }, ORG);
