@@ -349,12 +349,14 @@ export class BitEngine {
         );
     const now = this.d.clock.now();
     // per bit: the sources it runs on (in its set) and those at its level
-    const mine = (c: CompiledBit) => {
-      const set = sets.get(c.m.id) ?? null;
-      return set ? src.rows.filter((r) => set.has(r.pk)) : src.rows;
-    };
+    const rowsOf = new Map<string, typeof src.rows>();
     const live = new Map<string, string[]>();
-    for (const c of bits) live.set(c.m.id, mine(c).filter((r) => (r.level ?? 0) >= c.m.scan_level).map((r) => r.pk));
+    for (const c of bits) {
+      const set = sets.get(c.m.id) ?? null;
+      const rows = set ? src.rows.filter((r) => set.has(r.pk)) : src.rows;
+      rowsOf.set(c.m.id, rows);
+      live.set(c.m.id, rows.filter((r) => (r.level ?? 0) >= c.m.scan_level).map((r) => r.pk));
+    }
     // one query per distinct parameter path, for the sources of every bit that uses it
     const byPath = new Map<string, { plan: BitPath['plan']; sources: Set<string> }>();
     for (const c of bits) {
@@ -389,7 +391,7 @@ export class BitEngine {
       const failures: { source: string; error: unknown }[] = [];
       const succeeded: string[] = [];
       const fn = (this.d.code ?? bitFor)(c.m.id);
-      for (const row of mine(c)) {
+      for (const row of rowsOf.get(c.m.id)!) {
         evaluated++;
         const id = originId('inference', c.m.id, row.pk);
         if ((row.level ?? 0) < c.m.scan_level) {

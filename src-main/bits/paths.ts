@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../db/database';
 import type { OOI } from '../graph/model';
+import { compilePath } from '../graph/query/path';
 import { parsePath, type CompiledPath, type PathStep } from '../graph/query/path-parser';
 
 export interface BitPath {
@@ -46,41 +47,15 @@ export interface Reached {
  */
 export async function followPath(q: Queryable, org: string, plan: CompiledPath, sources: readonly string[] | null): Promise<Reached[]> {
   if (sources && sources.length === 0) return [];
-  const params: unknown[] = [org, plan.start];
-  const p = (v: unknown): string => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const joins: string[] = [];
-  let prev = 'o0';
-  (plan.steps as RefStep[]).forEach((step, i) => {
-    const o = `o${i + 1}`;
-    const r = `r${i + 1}`;
-    const attr = p(step.attr);
-    const types = p(step.types);
-    joins.push(
-      step.kind === 'out'
-        ? `JOIN refs ${r} ON ${r}.org = $1 AND ${r}.source = ${prev}.pk AND ${r}.attr = ${attr} JOIN objects ${o} ON ${o}.org = $1 AND ${o}.pk = ${r}.target AND ${o}.type = ANY(${types}::text[])`
-        : `JOIN refs ${r} ON ${r}.org = $1 AND ${r}.target = ${prev}.pk AND ${r}.attr = ${attr} JOIN objects ${o} ON ${o}.org = $1 AND ${o}.pk = ${r}.source AND ${o}.type = ANY(${types}::text[])`,
-    );
-    prev = o;
-  });
-  const where = [`o0.org = $1`, `o0.type = ANY($2::text[])`];
-  // The sources as a relation the plan starts from (a materialised CTE): with `o0.pk = ANY(array)`
-  // the planner may start at the far end of the path and test every row against the whole array.
-  const from = sources ? `WITH s AS MATERIALIZED (SELECT DISTINCT unnest(${p([...new Set(sources)])}::text[]) AS pk) SELECT` : 'SELECT';
-  const start = sources ? `s JOIN objects o0 ON o0.org = $1 AND o0.pk = s.pk` : 'objects o0';
-  const res = await q.query<{ source: string; pk: string; type: string; data: Record<string, unknown> }>(
-    `${from} o0.pk AS source, ${prev}.pk, ${prev}.type, ${prev}.data FROM ${start} ${joins.join(' ')} WHERE ${where.join(' AND ')}`,
-    params,
-  );
+  const { sql, params } = compilePath(plan, org, sources, undefined, { withData: true });
+  const res = await q.query<{ source: string; result: string; type: string; data: Record<string, unknown> }>(sql, params);
   const seen = new Set<string>();
   const out: Reached[] = [];
   for (const r of res.rows) {
-    const k = r.source + '\u0000' + r.pk;
+    const k = r.source + '\u0000' + r.result;
     if (seen.has(k)) continue;
     seen.add(k);
-    out.push({ source: r.source, object: { type: r.type, pk: r.pk, data: r.data } });
+    out.push({ source: r.source, object: { type: r.type, pk: r.result, data: r.data } });
   }
   return out;
 }

@@ -11,22 +11,14 @@
  * `seen` stubs. Objects below maxDepth are `truncated` stubs.
  */
 import type { Queryable } from '../db/database.js';
-import type { OriginKind } from '../api/types.js';
 import type { ProofNode, ProofOrigin, ProofRawFile, ProofTask, ProofTree } from '../api/contracts/findings.js';
 import { iso } from '../graph/query/as-of.js';
 import { typeOfPk } from '../graph/model/index.js';
+import type { OriginRow as NeighbourOriginRow } from '../graph/query/neighbours.js';
 
-interface OriginRow {
+/** An origin row as the neighbours query reads it, for one result, with its normalizer task. */
+interface OriginRow extends Omit<NeighbourOriginRow, 'results'> {
   result: string;
-  id: string;
-  kind: OriginKind;
-  method: string;
-  source: string;
-  source_method: string | null;
-  task_id: string | null;
-  valid_from: unknown;
-  tx_from: unknown;
-  parameters: string[] | null;
   nt_id: string | null;
   nt_plugin: string | null;
   nt_status: string | null;

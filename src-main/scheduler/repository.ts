@@ -2,19 +2,12 @@
 import type { Queryable } from '../db/database';
 import type { PlanSummary, Schedule, ScheduleOperation } from '../api/contracts/schedules';
 import type { SqlFragment } from './filter';
+import type { ScheduleFields } from './validate';
 
-export interface ScheduleRow {
+/** A stored schedule: its fields (with runOn 'file', mimeType is the raw files' mime pattern) and state. */
+export interface ScheduleRow extends ScheduleFields {
   org: string;
   id: string;
-  name: string;
-  enabled: boolean;
-  recurrence: string | null;
-  plugins: string;
-  input: string;
-  runOn: string | null;
-  /** with runOn 'file': the raw files' mime type pattern */
-  mimeType: string | null;
-  operations: ScheduleOperation[];
   isDefault: boolean;
   createdAt: Date;
   updatedAt: Date;

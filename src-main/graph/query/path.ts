@@ -18,26 +18,35 @@ export function validatePath(path: string): PathValidation {
   }
 }
 
-/** The SQL and parameters of a compiled path; exported for tests that check the SQL shape. */
+/**
+ * The SQL and parameters of a compiled path. `sources` null: from every object of the start types.
+ * The sources are a materialised relation the plan starts from: with `o0.pk = ANY(array)` the
+ * planner may start at the far end of a path and test every row against the whole array (6 s for
+ * one 3-step path from 3,000 sources). `withData`: the result objects' type and data as well, not
+ * de-duplicated or ordered (the caller does that; DISTINCT over jsonb is costly).
+ */
 export function compilePath(
   plan: CompiledPath,
   org: string,
-  sources: readonly string[],
+  sources: readonly string[] | null,
   asOf?: AsOf,
+  opts: { withData?: boolean } = {},
 ): { sql: string; params: unknown[] } {
-  const params: unknown[] = [org, sources, plan.start];
+  const params: unknown[] = [org];
   const p = (v: unknown): string => {
     params.push(v);
     return `$${params.length}`;
   };
+  const startTypes = p(plan.start);
   const joins: string[] = [];
   const conds: string[] = [];
-  let prefix = '';
+  const ctes: string[] = [];
   let table = 'objects';
+  if (sources) ctes.push(`s AS MATERIALIZED (SELECT DISTINCT unnest(${p(sources)}::text[]) AS pk)`);
   if (asOf) {
     const vp = p(asOf.validTime);
     const tp = p(asOf.txTime);
-    prefix = `WITH vis AS MATERIALIZED (SELECT v.pk, v.type, v.data FROM object_versions v WHERE v.org = $1 AND ${visibleAt('v', Number(vp.slice(1)), Number(tp.slice(1)))} AND v.data IS NOT NULL) `;
+    ctes.push(`vis AS MATERIALIZED (SELECT v.pk, v.type, v.data FROM object_versions v WHERE v.org = $1 AND ${visibleAt('v', Number(vp.slice(1)), Number(tp.slice(1)))} AND v.data IS NOT NULL)`);
     table = 'vis';
   }
   const on = (alias: string): string => (asOf ? '' : `${alias}.org = $1 AND `);
@@ -71,11 +80,12 @@ export function compilePath(
     prev = o;
     result = `${o}.pk`;
   });
-  const where = [`${on('o0')}o0.pk = ANY($2::text[])`, 'o0.type = ANY($3::text[])', ...conds].join(' AND ');
-  const sql =
-    `${prefix}SELECT DISTINCT o0.pk AS source, ${result} AS result FROM ${table} o0 ${joins.join(' ')}` +
-    ` WHERE ${where}` +
-    ` ORDER BY 1, 2`;
+  const where = [...(asOf ? [] : ['o0.org = $1']), `o0.type = ANY(${startTypes}::text[])`, ...conds].join(' AND ');
+  const prefix = ctes.length ? `WITH ${ctes.join(', ')} ` : '';
+  const from = sources ? `s JOIN ${table} o0 ON ${on('o0')}o0.pk = s.pk` : `${table} o0`;
+  const sql = opts.withData
+    ? `${prefix}SELECT o0.pk AS source, ${prev}.pk AS result, ${prev}.type, ${prev}.data FROM ${from} ${joins.join(' ')} WHERE ${where}`
+    : `${prefix}SELECT DISTINCT o0.pk AS source, ${result} AS result FROM ${from} ${joins.join(' ')} WHERE ${where} ORDER BY 1, 2`;
   return { sql, params };
 }
 
