@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../db/database';
 import type { OOI } from '../graph/model';
-import { compilePath } from '../graph/query/path';
+import { compilePath, queryInPathOrder } from '../graph/query/path';
 import { parsePath, type CompiledPath, type PathStep } from '../graph/query/path-parser';
 
 export interface BitPath {
@@ -48,7 +48,7 @@ export interface Reached {
 export async function followPath(q: Queryable, org: string, plan: CompiledPath, sources: readonly string[] | null): Promise<Reached[]> {
   if (sources && sources.length === 0) return [];
   const { sql, params } = compilePath(plan, org, sources, undefined, { withData: true });
-  const res = await q.query<{ source: string; result: string; type: string; data: Record<string, unknown> }>(sql, params);
+  const res = await queryInPathOrder<{ source: string; result: string; type: string; data: Record<string, unknown> }>(q, sql, params);
   const seen = new Set<string>();
   const out: Reached[] = [];
   for (const r of res.rows) {

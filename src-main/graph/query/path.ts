@@ -89,6 +89,22 @@ export function compilePath(
   return { sql, params };
 }
 
+/**
+ * Runs a query compiled by {@link compilePath} with the joins in the order written: from the
+ * sources along the path, which is the plan wanted. Left to itself the planner searches the join
+ * orders of up to 8 relations, and in PGlite that search costs 50-110 ms for a 3-step path (7
+ * relations) that then executes in 0.4 ms (measured on the bits engine's paths). The setting is
+ * reset afterwards; inside a transaction that fails, the rollback undoes it.
+ */
+export async function queryInPathOrder<T>(q: Queryable, sql: string, params: unknown[]): Promise<{ rows: T[] }> {
+  await q.exec('SET join_collapse_limit = 1');
+  try {
+    return await q.query<T>(sql, params);
+  } finally {
+    await q.exec('RESET join_collapse_limit').catch(() => undefined);
+  }
+}
+
 /** Runs `path` from every source; sources of another type than the path's start give nothing. */
 export async function queryPath(
   q: Queryable,
@@ -100,6 +116,6 @@ export async function queryPath(
   const plan = parsePath(path);
   if (sources.length === 0) return [];
   const { sql, params } = compilePath(plan, org, [...new Set(sources)], asOf);
-  const res = await q.query<PathPair>(sql, params);
+  const res = await queryInPathOrder<PathPair>(q, sql, params);
   return res.rows.map((r) => ({ source: r.source, result: r.result }));
 }
