@@ -10,27 +10,11 @@ import { useStore } from '../../stores/store';
 import type { ErrorInfo } from '../../stores/types';
 import { useApiResource } from '../object-detail/use-api-resource';
 import { SettingsForm } from './SettingsForm';
-import type { Payload } from './settings-form';
+import { withoutDefaults, type Payload } from './settings-form';
 
 type Listed = BitsResults['bits.config.list']['bits'][number];
 
 const HOLDERS_SHOWN = 500;
-
-/** Same JSON value (arrays in order, objects by key). */
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
-}
-function sortedKeys(_k: string, v: unknown): unknown {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
-  return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)));
-}
-
-/** Only what differs from the defaults is saved, so a network that did not choose follows the bit's defaults. */
-export function withoutDefaults(payload: Payload, defaults: Record<string, unknown>): Payload {
-  const out: Payload = {};
-  for (const [k, v] of Object.entries(payload)) if (!(k in defaults) || !sameValue(v, defaults[k])) out[k] = v;
-  return out;
-}
 
 /**
  * A bit's configuration per network (OpenKAT's Question answered by a Config): pick the object

@@ -179,3 +179,22 @@ export function fieldOfError(details: Record<string, unknown> | undefined): stri
   const f = details?.field;
   return typeof f === 'string' && f ? f.split('.')[0]! : null;
 }
+
+/** Same JSON value (arrays in order, objects whatever their key order). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
+}
+function sortedKeys(_k: string, v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)));
+}
+
+/**
+ * The payload without the values that equal the schema's defaults: a bit's configuration saves only
+ * what a network chose, so a network that did not choose keeps following the bit's defaults.
+ */
+export function withoutDefaults(payload: Payload, defaults: Record<string, unknown>): Payload {
+  const out: Payload = {};
+  for (const [k, v] of Object.entries(payload)) if (!(k in defaults) || !sameValue(v, defaults[k])) out[k] = v;
+  return out;
+}
