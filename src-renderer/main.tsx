@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
 import './styles-scanning.css';
+import './styles-bits.css';
 import './styles-schedules.css';
 import './styles-findings.css';
 

@@ -59,6 +59,7 @@ export const createOrgsSlice: Slice<OrgsSlice> = (set, get) => ({
       levels: {},
       clearance: null,
       openPluginId: null,
+      bitConfigOoi: null,
       openTaskId: null,
       plugins: [],
       pluginsStatus: 'idle',

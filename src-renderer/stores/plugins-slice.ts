@@ -23,6 +23,11 @@ export interface PluginsSlice {
   /** enables or disables; errors become a toast (returns whether it worked) */
   enablePlugin(id: string, enabled: boolean): Promise<boolean>;
   onPluginsChanged(): void;
+  /** the object whose configuration of the open bit is shown (null: the form picks one) */
+  bitConfigOoi: string | null;
+  setBitConfigOoi(pk: string | null): void;
+  /** opens a bit on the Plugins page with its configuration on `ooi` (e.g. from a Network's page) */
+  showBitSettings(bitId: string, ooi: string): void;
 }
 
 let generation = 0;
@@ -77,6 +82,13 @@ export const createPluginsSlice: Slice<PluginsSlice> = (set, get) => ({
       get().toast('error', `${err.code}: ${err.message}`);
       return false;
     }
+  },
+
+  bitConfigOoi: null,
+  setBitConfigOoi: (pk) => set({ bitConfigOoi: pk }),
+  showBitSettings(bitId, ooi) {
+    set({ bitConfigOoi: ooi });
+    get().showPlugin(bitId);
   },
 
   onPluginsChanged() {

@@ -1,6 +1,7 @@
 import { AppError } from '../../common/errors';
 import type { bitsContract, BitFullRun, BitStatus } from '../../api/contracts/bits';
 import type { BitEngine } from '../../bits/engine';
+import { BitConfigs } from '../../bits/config';
 import type { ErrorPayload } from '../../common/errors';
 import { assertOrg } from '../orgs';
 import type { DomainHandlers, HandlerDeps } from './deps';
@@ -8,7 +9,27 @@ import type { DomainHandlers, HandlerDeps } from './deps';
 /** Bits: status, failures, full re-runs. */
 export function createBitsHandlers(d: HandlerDeps): DomainHandlers<typeof bitsContract> {
   const engine = (): BitEngine => d.bits ?? unavailable();
+  let cfg: BitConfigs | undefined;
+  const configs = (): BitConfigs => (cfg ??= new BitConfigs({ db: d.db, graph: d.graph, plugins: d.plugins ?? unavailable() }));
   return {
+    'bits.config.list': async ({ org, bitId }) => {
+      await assertOrg(d.db, org);
+      const bits = await configs().configurable(org, bitId);
+      const saved = await configs().saved(org, bits.map((b) => b.id));
+      return { bits: bits.map((b) => ({ ...b, configs: saved.get(b.id) ?? [] })) };
+    },
+    'bits.config.get': async ({ org, bitId, ooi }) => {
+      await assertOrg(d.db, org);
+      return configs().get(org, bitId, ooi);
+    },
+    'bits.config.set': async ({ org, bitId, ooi, config }) => {
+      await assertOrg(d.db, org);
+      return configs().set(org, bitId, ooi, config as Record<string, unknown>);
+    },
+    'bits.config.reset': async ({ org, bitId, ooi }) => {
+      await assertOrg(d.db, org);
+      return configs().reset(org, bitId, ooi);
+    },
     'bits.status': async ({ org }) => {
       await assertOrg(d.db, org);
       const plugins = d.plugins ?? unavailable();

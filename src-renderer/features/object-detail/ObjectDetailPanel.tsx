@@ -7,6 +7,7 @@ import { Spinner } from '../../components/Spinner';
 import { formatDate } from '../../components/format';
 import { useStore } from '../../stores/store';
 import { AsOfBar } from './AsOfBar';
+import { BitSettingsSection } from './BitSettingsSection';
 import { ClearanceSection } from './ClearanceSection';
 import { ObjectRawSection } from './ObjectRawSection';
 import { ObjectTasksSection } from './ObjectTasksSection';
@@ -112,6 +113,7 @@ export function ObjectDetailPanel() {
             {!asOf && <ObjectFindingsSection org={org} pk={pk} />}
             <ClearanceSection org={org} pk={pk} readOnly={!!asOf} />
             <ScanSection org={org} pk={pk} readOnly={!!asOf} />
+            {!asOf && pk.startsWith('Network|') && <BitSettingsSection org={org} pk={pk} />}
             <ObjectTasksSection org={org} pk={pk} />
             <ObjectRawSection org={org} pk={pk} readOnly={!!asOf} />
 

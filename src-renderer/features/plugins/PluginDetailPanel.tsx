@@ -9,6 +9,7 @@ import { Toggle } from '../../components/Toggle';
 import { formatDate, formatMinutes } from '../../components/format';
 import { useStore } from '../../stores/store';
 import { useApiResource } from '../object-detail/use-api-resource';
+import { BitSections } from './BitSections';
 import { EligibleObjects } from './EligibleObjects';
 import { PluginInterval } from './PluginInterval';
 import { PluginTasks } from './PluginTasks';
@@ -35,7 +36,7 @@ function storedInterval(p: PluginDetail): number | null | undefined {
   return typeof v === 'number' || v === null ? v : undefined;
 }
 
-/** One plugin: what it does, enablement, its settings form, its tasks and (boefjes) where it may run. */
+/** One plugin: what it does, enablement, its settings form, its tasks and (boefjes) where it may run; for bits what they conclude and their settings per network. */
 export function PluginDetailPanel() {
   const org = useStore((s) => s.currentOrg);
   const id = useStore((s) => s.openPluginId);
@@ -145,7 +146,8 @@ export function PluginDetailPanel() {
                 onSaved={(m) => toast('success', `${p.name}: ${m === null ? 'default interval (24 h)' : `runs at most every ${formatMinutes(m)}`}.`)}
               />
             )}
-            <PluginTasks org={org} pluginId={p.id} />
+            {p.kind === 'bit' && !p.broken && <BitSections org={org} plugin={p} />}
+            {p.kind !== 'bit' && <PluginTasks org={org} pluginId={p.id} />}
             {p.kind === 'boefje' && !p.broken && <EligibleObjects org={org} pluginId={p.id} scanLevel={p.scanLevel} />}
           </>
         )}

@@ -50,6 +50,7 @@ export function PluginsToolbar() {
         <option value="">All kinds</option>
         <option value="boefje">Boefjes</option>
         <option value="normalizer">Normalizers</option>
+        <option value="bit">Bits</option>
       </select>
       <select
         aria-label="Filter by state"

@@ -46,7 +46,7 @@ export function PluginsView() {
       <header className="view-header">
         <div className="view-title">
           <h1>Plugins</h1>
-          <span className="muted">boefjes scan, normalizers turn their output into objects</span>
+          <span className="muted">boefjes scan, normalizers turn their output into objects, bits draw conclusions</span>
         </div>
       </header>
       <PluginsToolbar />
@@ -68,7 +68,7 @@ export function PluginsView() {
               ) : undefined
             }
           >
-            {filtered ? 'Nothing in the catalogue matches these filters.' : 'The plugins/ folder holds no boefjes or normalizers.'}
+            {filtered ? 'Nothing in the catalogue matches these filters.' : 'The plugins/ folder holds no boefjes, normalizers or bits.'}
           </EmptyState>
         )}
         {plugins.length > 0 && (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/client';
 import { ErrorBox } from '../../components/ErrorBox';
 import { FormField } from '../../components/FormField';
@@ -11,6 +11,12 @@ interface Props {
   settings: Record<string, unknown>;
   secretsSet: readonly string[];
   onSave(payload: Payload): Promise<void>;
+  /** the form's accessible name (default "Settings") */
+  label?: string;
+  /** the submit button's text (default "Save settings") */
+  saveLabel?: string;
+  /** more buttons beside the submit button (e.g. Reset) */
+  actions?: ReactNode;
 }
 
 function Control({ f, id, state, setValue, setClear, masked, isSet, invalid }: {
@@ -90,7 +96,7 @@ function Control({ f, id, state, setValue, setClear, masked, isSet, invalid }: {
           id={id}
           type="text"
           inputMode={f.kind === 'integer' || f.kind === 'number' ? 'numeric' : undefined}
-          placeholder={f.defaultValue !== undefined ? `default: ${JSON.stringify(f.defaultValue)}` : undefined}
+          placeholder={f.kind === 'list' ? 'comma-separated, e.g. 22, 80' : f.defaultValue !== undefined ? `default: ${JSON.stringify(f.defaultValue)}` : undefined}
           value={String(v)}
           onChange={(e) => setValue(e.target.value)}
           className={f.kind === 'json' ? 'mono' : undefined}
@@ -100,8 +106,8 @@ function Control({ f, id, state, setValue, setClear, masked, isSet, invalid }: {
   }
 }
 
-/** A boefje's settings, generated from its schema; errors land on the field they name. */
-export function SettingsForm({ pluginId, schema, settings, secretsSet, onSave }: Props) {
+/** A boefje's settings (or a bit's configuration), generated from its schema; errors land on the field they name. */
+export function SettingsForm({ pluginId, schema, settings, secretsSet, onSave, label = 'Settings', saveLabel = 'Save settings', actions }: Props) {
   const fields = useMemo(() => fieldsOf(schema), [schema]);
   const [state, setState] = useState<FormState>(() => initialState(fields, settings));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -134,7 +140,7 @@ export function SettingsForm({ pluginId, schema, settings, secretsSet, onSave }:
   return (
     <form
       className="settings-form"
-      aria-label="Settings"
+      aria-label={label}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -165,8 +171,9 @@ export function SettingsForm({ pluginId, schema, settings, secretsSet, onSave }:
       <ErrorBox error={general} compact />
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save settings'}
+          {busy ? 'Saving…' : saveLabel}
         </button>
+        {actions}
         {saved && (
           <span className="saved-note" role="status">
             Saved

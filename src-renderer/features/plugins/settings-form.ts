@@ -1,6 +1,7 @@
 /**
- * The settings form of a boefje, derived from the JSON-Schema subset of its manifest: which
- * control each property gets, the form's starting values and the payload for plugins.settings.set.
+ * The settings form of a boefje (and a bit's configuration), derived from the JSON-Schema subset of
+ * its manifest: which control each property gets, the form's starting values and the payload for
+ * plugins.settings.set / bits.config.set.
  * Pure: no React, no API.
  */
 export interface SchemaNode {
@@ -17,7 +18,8 @@ export interface SchemaNode {
   required?: string[];
 }
 
-export type FieldKind = 'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'multi-enum' | 'secret' | 'json';
+/** `list`: an array of numbers or strings without fixed options, typed as "25, 53, 80" */
+export type FieldKind = 'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'multi-enum' | 'list' | 'secret' | 'json';
 
 export interface SettingField {
   name: string;
@@ -29,6 +31,8 @@ export interface SettingField {
   defaultValue: unknown;
   min?: number;
   max?: number;
+  /** list: the type of its items */
+  itemType?: 'integer' | 'number' | 'string';
 }
 
 /** text and numbers as typed; booleans; the ticked options of a multi-enum; a secret's new value */
@@ -46,7 +50,12 @@ function kindOf(node: SchemaNode): FieldKind {
   if (node.type === 'number') return 'number';
   if (node.type === 'string') return node.enum ? 'enum' : 'text';
   if (node.type === 'array' && node.items?.enum) return 'multi-enum';
+  if (node.type === 'array' && isListItem(node.items?.type)) return 'list';
   return 'json';
+}
+
+function isListItem(t: string | undefined): t is 'integer' | 'number' | 'string' {
+  return t === 'integer' || t === 'number' || t === 'string';
 }
 
 export function fieldsOf(schema: Record<string, unknown> | null): SettingField[] {
@@ -61,8 +70,9 @@ export function fieldsOf(schema: Record<string, unknown> | null): SettingField[]
     required: required.has(name),
     options: (node.enum ?? node.items?.enum ?? []).map(String),
     defaultValue: node.default,
-    min: node.minimum,
-    max: node.maximum,
+    min: node.minimum ?? node.items?.minimum,
+    max: node.maximum ?? node.items?.maximum,
+    ...(node.type === 'array' && isListItem(node.items?.type) && !node.items?.enum ? { itemType: node.items.type } : {}),
   }));
 }
 
@@ -83,6 +93,9 @@ export function initialState(fields: readonly SettingField[], settings: Record<s
         break;
       case 'json':
         values[f.name] = v === undefined ? '' : JSON.stringify(v);
+        break;
+      case 'list':
+        values[f.name] = Array.isArray(v) ? v.map(String).join(', ') : v === undefined || v === null ? '' : String(v);
         break;
       default:
         values[f.name] = v === undefined || v === null ? '' : String(v);
@@ -122,6 +135,26 @@ export function toPayload(fields: readonly SettingField[], state: FormState): { 
         else payload[f.name] = n;
         break;
       }
+      case 'list': {
+        // an emptied list is an empty list (not the default): what the form shows is what is sent
+        const items = String(v ?? '')
+          .split(f.itemType === 'string' ? /\s*,\s*/ : /[\s,]+/)
+          .map((x) => x.trim())
+          .filter((x) => x !== '');
+        if (f.itemType === 'string') {
+          payload[f.name] = items;
+          break;
+        }
+        const nums = items.map(Number);
+        const bad = items.find((x, i) => !Number.isFinite(nums[i]!) || (f.itemType === 'integer' && !Number.isInteger(nums[i]!)));
+        if (bad !== undefined) errors[f.name] = `"${bad}" is not ${f.itemType === 'integer' ? 'a whole number' : 'a number'}; separate the values with commas.`;
+        else {
+          const out = nums.find((n) => (f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max));
+          if (out !== undefined) errors[f.name] = `${out} is out of range (${f.min ?? '…'} to ${f.max ?? '…'}).`;
+          else payload[f.name] = nums;
+        }
+        break;
+      }
       case 'json': {
         const text = String(v ?? '').trim();
         if (text === '') break;
@@ -145,4 +178,23 @@ export function toPayload(fields: readonly SettingField[], state: FormState): { 
 export function fieldOfError(details: Record<string, unknown> | undefined): string | null {
   const f = details?.field;
   return typeof f === 'string' && f ? f.split('.')[0]! : null;
+}
+
+/** Same JSON value (arrays in order, objects whatever their key order). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a, sortedKeys) === JSON.stringify(b, sortedKeys);
+}
+function sortedKeys(_k: string, v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)));
+}
+
+/**
+ * The payload without the values that equal the schema's defaults: a bit's configuration saves only
+ * what a network chose, so a network that did not choose keeps following the bit's defaults.
+ */
+export function withoutDefaults(payload: Payload, defaults: Record<string, unknown>): Payload {
+  const out: Payload = {};
+  for (const [k, v] of Object.entries(payload)) if (!(k in defaults) || !sameValue(v, defaults[k])) out[k] = v;
+  return out;
 }
