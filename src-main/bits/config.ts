@@ -122,6 +122,22 @@ export class BitConfigs {
     return { ...(await this.get(org, bitId, ooi)), removed: found.rows.length > 0 };
   }
 
+  /**
+   * A Config declared directly (objects.declare, an import) is held to its bit's schema as
+   * bits.config.set is: otherwise the bit would fail on every source it configures.
+   */
+  checkDeclared(ooi: { type: string; data: Record<string, unknown> }): void {
+    if (ooi.type !== 'Config' || typeof ooi.data.bit_id !== 'string') return;
+    const m = this.d.plugins.find(ooi.data.bit_id)?.manifest;
+    if (m?.kind !== 'bit' || !m.config) return;
+    const config = asObject(ooi.data.config);
+    const issues = config ? validate(m.config.schema as JsonSchema, config) : [{ field: 'config', message: 'must be an object' }];
+    if (issues.length) {
+      const first = issues[0]!;
+      throw new AppError('PLUGIN_SETTINGS_INVALID', `Setting "${first.field}" of ${m.id} ${first.message}`, { id: m.id, field: first.field, issues });
+    }
+  }
+
   private holder(bitId: string): Holder {
     const m = this.d.plugins.manifestOf(bitId);
     if (m.kind !== 'bit') throw new AppError('BAD_REQUEST', `"${bitId}" is a ${m.kind}, not a bit`, { field: 'bitId', id: bitId });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createKat, type Kat } from '../../src-main/core/kat';
+import { normalizeObject } from '../../src-main/graph/model';
 import type { Input, MethodName, Result } from '../../src-main/api/contract';
 import { describeNeeding } from '../helpers/ci';
 import { assertRendererBuilt, chromiumMissing, openUi, snap, type UiSession } from './browser';
@@ -108,7 +109,8 @@ describeNeeding('bits UI (e2e)', missing, () => {
     await panel().getByTestId('bit-config-state').getByText(/^Custom: database_ports/).waitFor();
     expect((await api('bits.config.get', { org: ORG, bitId: BIT, ooi: NET })).saved).toEqual({ database_ports: [5432, 8080] });
     expect([await exists(DB8080), await exists(UNCOMMON8080)]).toEqual([true, false]);
-    expect(await panel().getByLabel('Network', { exact: true }).locator('option:checked').textContent()).toBe('internet (custom)');
+    // the picker marks the network once the saved list is reloaded
+    await expect.poll(() => panel().getByLabel('Network', { exact: true }).locator('option:checked').textContent(), { timeout: 15_000 }).toBe('internet (custom)');
     await snap(page, 'bits-04-saved');
 
     await page.getByRole('button', { name: 'Findings', exact: true }).click();
@@ -133,8 +135,9 @@ describeNeeding('bits UI (e2e)', missing, () => {
   });
 
   it('lists a failing run with its coded error and source; the source link leads to the Network page and back to the bit settings; reset clears it', async () => {
-    // a Config written past the form (straight into the graph) that the bit cannot use
-    await api('objects.declare', { org: ORG, object: { type: 'Config', data: { ooi: NET, bit_id: BIT, config: { database_ports: 'all' } } } });
+    // a Config written past every check (straight into the graph: objects.declare refuses it) that the bit cannot use
+    const bad = normalizeObject('Config', { ooi: NET, bit_id: BIT, config: { database_ports: 'all' } });
+    await kat.graph.saveOrigins(ORG, [{ kind: 'declaration', method: 'test', source: bad.pk, results: [bad] }]);
     const failures = panel().getByRole('list', { name: 'Failed runs' });
     await failures.getByText('BIT_FAILED', { exact: true }).waitFor();
     await failures.getByText(/database_ports must be a list of port numbers/).waitFor();

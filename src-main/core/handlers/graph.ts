@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors';
+import { BitConfigs } from '../../bits/config';
 import type { DomainHandlers, HandlerDeps } from './deps';
 import type { graphContract } from '../../api/contracts/graph';
 import { METHOD_NAMES } from '../../api/contract';
@@ -86,6 +87,7 @@ export function createGraphHandlers(d: HandlerDeps): DomainHandlers<typeof graph
     },
     'objects.declare': async (p) => {
       const ooi = p.object ? toObject(p.object) : objectFromPk(p.pk!);
+      if (d.plugins) new BitConfigs({ db, graph, plugins: d.plugins }).checkDeclared(ooi);
       const validTime = p.validTime ? new Date(p.validTime) : undefined;
       const changes = await graph.saveOrigins(p.org, [{ kind: 'declaration', method: p.method, source: ooi.pk, results: [ooi], validTime }]);
       return toMutationResult(changes, false, ooi.pk, originId('declaration', p.method, ooi.pk));

@@ -115,6 +115,10 @@ describe('bits.config: per-network configuration of a bit', () => {
     await expect(kat.api('bits.config.set', { org: 'acme', bitId: BIT, ooi: 'Network|lab', config: {} })).rejects.toMatchObject({ code: 'NOT_FOUND', details: { field: 'ooi' } });
     await expect(kat.api('bits.config.set', { org: 'acme', bitId: 'dns-resolving', ooi: NET, config: {} })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(kat.api('bits.config.set', { org: 'nobody', bitId: BIT, ooi: NET, config: {} })).rejects.toMatchObject({ code: 'ORG_NOT_FOUND' });
+    // past the form: a Config declared as an object is held to the same schema
+    await expect(
+      kat.api('objects.declare', { org: 'acme', object: { type: 'Config', data: { ooi: NET, bit_id: BIT, config: { database_ports: 'all' } } } }),
+    ).rejects.toMatchObject({ code: 'PLUGIN_SETTINGS_INVALID', details: { field: 'database_ports' } });
     expect(await tableCounts(kat)).toEqual(before);
     expect((await kat.api('bits.config.get', { org: 'acme', bitId: BIT, ooi: NET })).saved).toEqual(saved);
     expect(await findings()).toEqual([DB5432]);
