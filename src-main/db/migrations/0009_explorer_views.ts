@@ -19,6 +19,7 @@ CREATE INDEX saved_views_org_updated ON saved_views (org, updated_at DESC);
 -- p_blocked types are never entered, except the two ends. Returns every reference that discovered
 -- a new object (side 0: from p_from, side 1: from p_to; depth: the new object's distance from its
 -- side's start), round by round, up to the round in which the two searches met or p_max hops.
+-- The visited sets are jsonb objects used as hash sets (key lookup, no quadratic array scans).
 CREATE FUNCTION kat_explorer_bfs(p_org text, p_from text, p_to text, p_max int, p_blocked text[])
 RETURNS TABLE (side int, depth int, a text, attr text, b text, dir text)
 LANGUAGE plpgsql STABLE AS $kat$
@@ -26,13 +27,13 @@ DECLARE
   ends text[] := ARRAY[p_from, p_to];
   fa text[] := ARRAY[p_from];
   fb text[] := ARRAY[p_to];
-  va text[] := ARRAY[p_from];
-  vb text[] := ARRAY[p_to];
+  va jsonb := jsonb_build_object(p_from, 0);
+  vb jsonb := jsonb_build_object(p_to, 0);
   da int := 0;
   db int := 0;
   s int;
   f text[];
-  seen text[];
+  seen jsonb;
   xa text[];
   xattr text[];
   xb text[];
@@ -53,20 +54,23 @@ BEGIN
        WHERE r.org = p_org AND r.target = ANY(f) AND (split_part(r.source, '|', 1) <> ALL(p_blocked) OR r.source = ANY(ends))
     )
     SELECT array_agg(st.a), array_agg(st.attr), array_agg(st.b), array_agg(st.dir) INTO xa, xattr, xb, xdir
-      FROM st WHERE NOT EXISTS (SELECT 1 FROM unnest(seen) AS v(pk) WHERE v.pk = st.b);
-    nxt := ARRAY(SELECT DISTINCT x FROM unnest(coalesce(xb, '{}'::text[])) AS u(x));
+      FROM st WHERE NOT (seen ? st.b);
+    nxt := ARRAY(SELECT DISTINCT u.x FROM unnest(coalesce(xb, '{}'::text[])) AS u(x));
     IF s = 0 THEN
-      da := da + 1; fa := nxt; va := va || nxt;
-      met := EXISTS (SELECT 1 FROM unnest(nxt) AS x(pk) JOIN unnest(vb) AS y(pk) ON x.pk = y.pk);
+      da := da + 1; fa := nxt;
+      va := va || coalesce((SELECT jsonb_object_agg(u.x, da) FROM unnest(nxt) AS u(x)), '{}'::jsonb);
+      met := EXISTS (SELECT 1 FROM unnest(nxt) AS u(x) WHERE vb ? u.x);
       RETURN QUERY SELECT 0, da, u.a, u.attr, u.b, u.dir FROM unnest(xa, xattr, xb, xdir) AS u(a, attr, b, dir);
     ELSE
-      db := db + 1; fb := nxt; vb := vb || nxt;
-      met := EXISTS (SELECT 1 FROM unnest(nxt) AS x(pk) JOIN unnest(va) AS y(pk) ON x.pk = y.pk);
+      db := db + 1; fb := nxt;
+      vb := vb || coalesce((SELECT jsonb_object_agg(u.x, db) FROM unnest(nxt) AS u(x)), '{}'::jsonb);
+      met := EXISTS (SELECT 1 FROM unnest(nxt) AS u(x) WHERE va ? u.x);
       RETURN QUERY SELECT 1, db, u.a, u.attr, u.b, u.dir FROM unnest(xa, xattr, xb, xdir) AS u(a, attr, b, dir);
     END IF;
   END LOOP;
 END
 $kat$;
+
 -- What an explorer node shows besides its key (used by src-main/explorer/db/decorate.ts): the scan
 -- profile, the open findings on it (a mute counts until its expires_at) with the worst severity's
 -- rank in p_severities, and its origin kinds.

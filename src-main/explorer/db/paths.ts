@@ -79,14 +79,20 @@ export function blockedTypes(avoid: readonly string[] | undefined): string[] {
 }
 
 export async function findPaths(ctx: Ctx, o: PathOptions): Promise<PathsResult> {
-  const found = await ctx.src.objects([o.from, o.to]);
-  for (const [field, pk] of [['from', o.from], ['to', o.to]] as const) {
-    if (!found.has(pk)) throw new AppError('NOT_FOUND', `No object ${pk} in "${ctx.org}"${ctx.src.asOf ? ` at ${ctx.src.asOf}` : ''}`, { field, pk });
-  }
   const edgeById = new Map<string, ExplorerEdge>();
-  if (o.from === o.to) return result(ctx, [{ nodes: [o.from], edges: [] }], 0, found, edgeById);
   const blocked = blockedTypes(o.avoidTypes);
-  const rows = ctx.src.asOf === null ? await searchCurrent(ctx.q, ctx.org, o, blocked) : await searchSource(ctx.src, o, new Set(blocked));
+  // the search first: when it finds a path both ends exist, so the existence check costs a round trip only otherwise
+  const rows = o.from === o.to ? [] : ctx.src.asOf === null ? await searchCurrent(ctx.q, ctx.org, o, blocked) : await searchSource(ctx.src, o, new Set(blocked));
+  const ensureEnds = async () => {
+    const found = await ctx.src.objects([o.from, o.to]);
+    for (const [field, pk] of [['from', o.from], ['to', o.to]] as const) {
+      if (!found.has(pk)) throw new AppError('NOT_FOUND', `No object ${pk} in "${ctx.org}"${ctx.src.asOf ? ` at ${ctx.src.asOf}` : ''}`, { field, pk });
+    }
+  };
+  if (o.from === o.to) {
+    await ensureEnds();
+    return result(ctx, [{ nodes: [o.from], edges: [] }], 0, edgeById);
+  }
 
   const sides: [Side, Side] = [
     { dist: new Map([[o.from, 0]]), pred: new Map() },
@@ -115,7 +121,10 @@ export async function findPaths(ctx: Ctx, o: PathOptions): Promise<PathsResult> 
     }
     if (da + db === best) meets.push(pk);
   }
-  if (best === Infinity || best > o.maxHops) return result(ctx, [], null, found, edgeById);
+  if (best === Infinity || best > o.maxHops) {
+    await ensureEnds();
+    return result(ctx, [], null, edgeById);
+  }
 
   // Every shortest path: from each meeting node back to \`from\` over A's predecessors, on to \`to\` over B's.
   const paths: ExplorerPath[] = [];
@@ -153,23 +162,22 @@ export async function findPaths(ctx: Ctx, o: PathOptions): Promise<PathsResult> 
       }
     }
   }
-  return result(ctx, paths, paths.length > 0 ? best : null, found, edgeById);
+  return result(ctx, paths, paths.length > 0 ? best : null, edgeById);
 }
 
-async function result(ctx: Ctx, paths: ExplorerPath[], hops: number | null, ends: Map<string, string>, edgeById: ReadonlyMap<string, ExplorerEdge>): Promise<PathsResult> {
+/** The paths with their graph; a node's type is its key's prefix. */
+async function result(ctx: Ctx, paths: ExplorerPath[], hops: number | null, edgeById: ReadonlyMap<string, ExplorerEdge>): Promise<PathsResult> {
   const hop = new Map<string, number>();
   const edges = new Map<string, ExplorerEdge>();
   for (const p of paths) {
     p.nodes.forEach((pk, i) => hop.set(pk, Math.min(hop.get(pk) ?? Infinity, i)));
     for (const id of p.edges) if (!edges.has(id)) edges.set(id, edgeById.get(id)!);
   }
-  const types = await ctx.src.objects([...hop.keys()].filter((pk) => !ends.has(pk)));
-  for (const [k, v] of ends) types.set(k, v);
   const deco = await decorate(ctx.q, ctx.org, [...hop.keys()], ctx.now);
   const nodes: ExplorerNode[] = [...hop].map(([pk, h]) => ({
     id: pk,
     kind: 'object',
-    type: types.get(pk) ?? typeOf(pk),
+    type: typeOf(pk),
     label: labelOf(pk),
     ...(deco.get(pk) ?? EMPTY_DECORATION),
     hop: h,
