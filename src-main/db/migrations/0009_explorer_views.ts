@@ -79,20 +79,25 @@ RETURNS TABLE (pk text, level smallint, level_kind text, n int, worst int, origi
 LANGUAGE plpgsql STABLE AS $kat$
 BEGIN
   RETURN QUERY
-  SELECT p.pk, sp.level, sp.kind, f.n, f.worst,
-         ARRAY(SELECT DISTINCT o.kind FROM origin_results r JOIN origins o ON o.org = r.org AND o.id = r.origin
-                WHERE r.org = p_org AND r.pk = p.pk)
+  WITH f AS (
+    SELECT fr.target AS pk, count(*)::int AS n, max(array_position(p_severities, coalesce(ft.data->>'risk_severity', 'pending')))::int AS worst
+      FROM refs fr
+      JOIN objects f ON f.org = fr.org AND f.pk = fr.source
+      LEFT JOIN objects ft ON ft.org = f.org AND ft.pk = f.data->>'finding_type'
+      LEFT JOIN objects m ON m.org = f.org AND m.pk = 'MutedFinding|' || substr(f.pk, 9)
+     WHERE fr.org = p_org AND fr.target = ANY(p_pks) AND fr.attr = 'ooi' AND fr.source LIKE 'Finding|%'
+       AND (m.pk IS NULL OR (m.data->>'expires_at' IS NOT NULL AND (m.data->>'expires_at')::timestamptz <= p_now))
+     GROUP BY fr.target),
+  k AS (
+    SELECT r.pk, array_agg(DISTINCT o.kind) AS kinds
+      FROM origin_results r JOIN origins o ON o.org = r.org AND o.id = r.origin
+     WHERE r.org = p_org AND r.pk = ANY(p_pks)
+     GROUP BY r.pk)
+  SELECT p.pk, sp.level, sp.kind, f.n, f.worst, k.kinds
     FROM unnest(p_pks) AS p(pk)
     LEFT JOIN scan_profiles sp ON sp.org = p_org AND sp.pk = p.pk
-    LEFT JOIN LATERAL (
-      SELECT count(*)::int AS n, max(array_position(p_severities, coalesce(ft.data->>'risk_severity', 'pending')))::int AS worst
-        FROM refs fr
-        JOIN objects f ON f.org = fr.org AND f.pk = fr.source
-        LEFT JOIN objects ft ON ft.org = f.org AND ft.pk = f.data->>'finding_type'
-        LEFT JOIN objects m ON m.org = f.org AND m.pk = 'MutedFinding|' || substr(f.pk, 9)
-       WHERE fr.org = p_org AND fr.target = p.pk AND fr.attr = 'ooi' AND fr.source LIKE 'Finding|%'
-         AND (m.pk IS NULL OR (m.data->>'expires_at' IS NOT NULL AND (m.data->>'expires_at')::timestamptz <= p_now))
-    ) f ON true;
+    LEFT JOIN f ON f.pk = p.pk
+    LEFT JOIN k ON k.pk = p.pk;
 END
 $kat$;
 `;
