@@ -73,31 +73,30 @@ $kat$;
 
 -- What an explorer node shows besides its key (used by src-main/explorer/db/decorate.ts): the scan
 -- profile, the open findings on it (a mute counts until its expires_at) with the worst severity's
--- rank in p_severities, and its origin kinds.
+-- rank in p_severities, and its origin kinds. Three index-driven parts, one row per object that has
+-- something (no join against the key list: its size is unknown to a kept plan).
 CREATE FUNCTION kat_explorer_decorate(p_org text, p_pks text[], p_now timestamptz, p_severities text[])
 RETURNS TABLE (pk text, level smallint, level_kind text, n int, worst int, origins text[])
 LANGUAGE plpgsql STABLE AS $kat$
 BEGIN
   RETURN QUERY
-  WITH f AS (
-    SELECT fr.target AS pk, count(*)::int AS n, max(array_position(p_severities, coalesce(ft.data->>'risk_severity', 'pending')))::int AS worst
-      FROM refs fr
-      JOIN objects f ON f.org = fr.org AND f.pk = fr.source
-      LEFT JOIN objects ft ON ft.org = f.org AND ft.pk = f.data->>'finding_type'
-      LEFT JOIN objects m ON m.org = f.org AND m.pk = 'MutedFinding|' || substr(f.pk, 9)
-     WHERE fr.org = p_org AND fr.target = ANY(p_pks) AND fr.attr = 'ooi' AND fr.source LIKE 'Finding|%'
-       AND (m.pk IS NULL OR (m.data->>'expires_at' IS NOT NULL AND (m.data->>'expires_at')::timestamptz <= p_now))
-     GROUP BY fr.target),
-  k AS (
-    SELECT r.pk, array_agg(DISTINCT o.kind) AS kinds
-      FROM origin_results r JOIN origins o ON o.org = r.org AND o.id = r.origin
-     WHERE r.org = p_org AND r.pk = ANY(p_pks)
-     GROUP BY r.pk)
-  SELECT p.pk, sp.level, sp.kind, f.n, f.worst, k.kinds
-    FROM unnest(p_pks) AS p(pk)
-    LEFT JOIN scan_profiles sp ON sp.org = p_org AND sp.pk = p.pk
-    LEFT JOIN f ON f.pk = p.pk
-    LEFT JOIN k ON k.pk = p.pk;
+  SELECT sp.pk, sp.level, sp.kind, NULL::int, NULL::int, NULL::text[]
+    FROM scan_profiles sp WHERE sp.org = p_org AND sp.pk = ANY(p_pks)
+  UNION ALL
+  SELECT fr.target, NULL::smallint, NULL::text, count(*)::int,
+         max(array_position(p_severities, coalesce(ft.data->>'risk_severity', 'pending')))::int, NULL::text[]
+    FROM refs fr
+    JOIN objects f ON f.org = fr.org AND f.pk = fr.source
+    LEFT JOIN objects ft ON ft.org = f.org AND ft.pk = f.data->>'finding_type'
+    LEFT JOIN objects m ON m.org = f.org AND m.pk = 'MutedFinding|' || substr(f.pk, 9)
+   WHERE fr.org = p_org AND fr.target = ANY(p_pks) AND fr.attr = 'ooi' AND fr.source LIKE 'Finding|%'
+     AND (m.pk IS NULL OR (m.data->>'expires_at' IS NOT NULL AND (m.data->>'expires_at')::timestamptz <= p_now))
+   GROUP BY fr.target
+  UNION ALL
+  SELECT r.pk, NULL::smallint, NULL::text, NULL::int, NULL::int, array_agg(DISTINCT o.kind)
+    FROM origin_results r JOIN origins o ON o.org = r.org AND o.id = r.origin
+   WHERE r.org = p_org AND r.pk = ANY(p_pks)
+   GROUP BY r.pk;
 END
 $kat$;
 `;

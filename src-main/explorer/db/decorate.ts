@@ -38,15 +38,20 @@ export async function decorate(q: Queryable, org: string, pks: readonly string[]
       [org, part, now.toISOString(), [...SEVERITIES]],
     );
     for (const r of res.rows) {
-      const kinds = new Set(r.origins ?? []);
-      const d: Decoration = {
-        level: r.level,
-        severity: severityOf(r.worst),
-        findings: r.n ?? 0,
-        origins: ORIGIN_ORDER.filter((k) => kinds.has(k)),
-      };
-      if (r.level !== null) d.levelInherited = r.level_kind === 'inherited';
-      out.set(r.pk, d);
+      let d = out.get(r.pk);
+      if (!d) out.set(r.pk, (d = { level: null, severity: null, findings: 0, origins: [] }));
+      if (r.level !== null) {
+        d.level = r.level;
+        d.levelInherited = r.level_kind === 'inherited';
+      }
+      if (r.n !== null) {
+        d.findings = r.n;
+        d.severity = severityOf(r.worst);
+      }
+      if (r.origins !== null) {
+        const kinds = new Set(r.origins);
+        d.origins = ORIGIN_ORDER.filter((k) => kinds.has(k));
+      }
     }
   }
   return out;
