@@ -22,7 +22,10 @@ CREATE INDEX saved_views_org_updated ON saved_views (org, updated_at DESC);
 -- The visited sets are jsonb objects used as hash sets (key lookup, no quadratic array scans).
 CREATE FUNCTION kat_explorer_bfs(p_org text, p_from text, p_to text, p_max int, p_blocked text[])
 RETURNS TABLE (side int, depth int, a text, attr text, b text, dir text)
-LANGUAGE plpgsql STABLE AS $kat$
+LANGUAGE plpgsql STABLE
+-- every step is a lookup by key: never a sequential scan, whatever the statistics say (or lack)
+SET enable_seqscan = off
+AS $kat$
 DECLARE
   ends text[] := ARRAY[p_from, p_to];
   fa text[] := ARRAY[p_from];
@@ -77,7 +80,9 @@ $kat$;
 -- something (no join against the key list: its size is unknown to a kept plan).
 CREATE FUNCTION kat_explorer_decorate(p_org text, p_pks text[], p_now timestamptz, p_severities text[])
 RETURNS TABLE (pk text, level smallint, level_kind text, n int, worst int, origins text[])
-LANGUAGE plpgsql STABLE AS $kat$
+LANGUAGE plpgsql STABLE
+SET enable_seqscan = off
+AS $kat$
 BEGIN
   RETURN QUERY
   SELECT sp.pk, sp.level, sp.kind, NULL::int, NULL::int, NULL::text[]
