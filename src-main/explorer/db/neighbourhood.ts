@@ -134,15 +134,18 @@ export async function openGraph(ctx: Ctx, o: OpenOptions): Promise<ExplorerGraph
   const wanted = expandTypes(o.types);
   const keep = wanted ? new Set(wanted) : null;
   let frontier = [...start];
+  const expanded = new Set<string>();
   for (let hop = 1; hop <= o.depth && frontier.length > 0 && !d.truncated; hop++) {
     const expand = frontier.filter((pk) => start.has(pk) || !isNonTraversable(d.nodes.get(pk)!.type));
     if (expand.length === 0) break;
+    expand.forEach((pk) => expanded.add(pk));
     let rows = await ctx.src.neighbours(expand, Math.max(MAX_MEMBERS, o.aggregateOver + 1));
     if (keep) rows = rows.filter((r) => keep.has(r.otherType) || d.nodes.has(r.other));
     frontier = addRows(d, rows, hop, o.aggregateOver, new Set(d.nodes.keys()));
   }
-  // references between the outermost nodes (and to nodes that were not walked through)
-  for (const e of await ctx.src.edgesAmong([...d.nodes.keys()])) d.edges.set(e.id, e);
+  // an expanded node brought all its references to drawn nodes; what is left: references between
+  // nodes never expanded (the outermost ones, and those not walked through)
+  for (const e of await ctx.src.edgesAmong([...d.nodes.keys()].filter((pk) => !expanded.has(pk)))) d.edges.set(e.id, e);
   return finish(ctx, d);
 }
 
