@@ -1,5 +1,6 @@
 /** Every benchmark, in the order a full run executes them. Add new metrics here. */
 import { bitsMetric } from './bits.js';
+import { pathsMetric } from './explorer.js';
 import { containersMetric } from './containers.js';
 import { ingestMetric } from './ingest.js';
 import { levelsMetric } from './levels.js';
@@ -7,4 +8,4 @@ import { listMetric, neighboursMetric, treeMetric } from './queries.js';
 import { schedulesMetric } from './schedules.js';
 import type { Metric } from './types.js';
 
-export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric, schedulesMetric, bitsMetric];
+export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric, schedulesMetric, bitsMetric, pathsMetric];

@@ -68,6 +68,16 @@ export const METHOD_NAMES = [
   'findings.mute',
   'findings.unmute',
   'objects.proof',
+  'explorer.open',
+  'explorer.expand',
+  'explorer.expandCollection',
+  'explorer.paths',
+  'explorer.compare',
+  'explorer.timeline',
+  'views.list',
+  'views.get',
+  'views.save',
+  'views.delete',
 ] as const satisfies readonly MethodName[];
 
 const KNOWN: ReadonlySet<string> = new Set(METHOD_NAMES);
