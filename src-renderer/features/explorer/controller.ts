@@ -98,7 +98,6 @@ export class ExplorerController {
       elements: [],
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       textureOnViewport: true,
       hideEdgesOnViewport: true,
       motionBlur: false,

@@ -13,6 +13,7 @@ const frames = (n: number) => new Promise<void>((resolve) => {
 
 export interface KatExplorerHook {
   cy(): import('cytoscape').Core | null;
+  controller(): ReturnType<typeof explorerController>;
   state(): ReturnType<typeof useStore.getState>;
   /** opens a graph and resolves once it is laid out and painted */
   open(start: string[], opts?: actions.OpenOptions): Promise<{ nodes: number; edges: number }>;
@@ -34,6 +35,7 @@ function counts() {
 export function installExplorerHook(): void {
   const hook: KatExplorerHook = {
     cy: () => explorerController().cy,
+    controller: () => explorerController(),
     state: () => useStore.getState(),
     async open(start, opts) {
       await actions.openGraph(start, opts);
