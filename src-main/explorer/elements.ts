@@ -105,9 +105,14 @@ function plural(type: string): string {
   return /(s|x|ch|sh)$/.test(type) ? 'es' : 's';
 }
 
-/** Cytoscape element definitions: nodes first (data carries every field), then edges. */
-export function toCytoscape(graph: ExplorerGraph): ElementDefinition[] {
+/**
+ * Cytoscape element definitions: nodes first (data carries every field), then edges. An edge is
+ * kept when both ends are among the graph's nodes or in `drawn` (the nodes already on the canvas,
+ * for an expansion's result): Cytoscape refuses an edge to a missing node.
+ */
+export function toCytoscape(graph: ExplorerGraph, drawn?: ReadonlySet<string>): ElementDefinition[] {
   const ids = new Set(graph.nodes.map((n) => n.id));
+  const known = (id: string) => ids.has(id) || (drawn?.has(id) ?? false);
   const out: ElementDefinition[] = [];
   for (const n of graph.nodes) {
     const data: Record<string, unknown> = {
@@ -131,7 +136,7 @@ export function toCytoscape(graph: ExplorerGraph): ElementDefinition[] {
     out.push({ group: 'nodes', data: data as ElementDefinition['data'], classes });
   }
   for (const e of graph.edges) {
-    if (!ids.has(e.source) || !ids.has(e.target)) continue;
+    if (!known(e.source) || !known(e.target)) continue;
     out.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, attr: e.attr, label: e.attr }, classes: ['ref'] });
   }
   return out;

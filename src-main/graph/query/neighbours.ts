@@ -119,7 +119,7 @@ async function getAsOf(q: Queryable, org: string, pk: string, asOf: AsOf): Promi
 const referrers = new Map<string, { types: string[]; attrs: string[] }>();
 
 /** Concrete types with a reference field that may point at `type`, and those fields' names. */
-function possibleReferrers(type: string): { types: string[]; attrs: string[] } {
+export function possibleReferrers(type: string): { types: string[]; attrs: string[] } {
   let r = referrers.get(type);
   if (!r) {
     const types = new Set<string>();
