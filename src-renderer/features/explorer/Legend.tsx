@@ -5,8 +5,25 @@ import { MARK_COLORS } from './type-style';
 const SHAPE_CLASS: Record<string, string> = { ellipse: 'round', hexagon: 'hex', diamond: 'diamond', star: 'star', octagon: 'oct', 'round-triangle': 'tri' };
 
 /** What the shapes, colours, sizes and borders mean. */
+const KEY = 'kat.explorer.legend';
+function initiallyOpen(): boolean {
+  try {
+    return window.localStorage.getItem(KEY) === 'open';
+  } catch {
+    return false;
+  }
+}
+
 export function Legend() {
-  const [open, setOpen] = useState(true);
+  const [open, setOpenState] = useState(initiallyOpen);
+  const setOpen = (v: boolean) => {
+    setOpenState(v);
+    try {
+      window.localStorage.setItem(KEY, v ? 'open' : 'closed');
+    } catch {
+      /* the choice lasts this session */
+    }
+  };
   return (
     <div className={`explorer-legend${open ? '' : ' closed'}`} aria-label="Legend">
       <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>

@@ -18,6 +18,8 @@ export const ELEMENT_BUDGET = 5000;
 const LARGE = 1200;
 /** elements added per animation frame */
 const CHUNK = 1000;
+/** fitting never zooms in further than this */
+const MAX_FIT_ZOOM = 1.3;
 
 export interface CanvasSummary {
   nodes: number;
@@ -109,7 +111,15 @@ export class ExplorerController {
     cy.on('unselect', 'node', () => {
       if (cy.$('node:selected').length === 0) this.events?.onSelect(null);
     });
-    cy.on('dbltap', 'node', (e) => this.events?.onDoubleTap(e.target.id()));
+    // a triple click is one double-click, not an expand followed by a collapse
+    let last = { id: '', at: 0 };
+    cy.on('dbltap', 'node', (e) => {
+      const id = e.target.id() as string;
+      const now = performance.now();
+      if (last.id === id && now - last.at < 300) return;
+      last = { id, at: now };
+      this.events?.onDoubleTap(id);
+    });
     this.cy = cy;
   }
 
@@ -200,7 +210,7 @@ export class ExplorerController {
     for (const n of this.model.nodes.values()) defs.push(this.element(n, positions[n.id]));
     for (const e of this.model.edges.values()) defs.push(this.edgeElement(e));
     if (!(await this.addChunked(defs, generation))) return;
-    cy.fit(undefined, 30);
+    this.fit();
     this.emitSummary();
   }
 
@@ -253,6 +263,8 @@ export class ExplorerController {
     const defs: ElementDefinition[] = added.nodes.map((n, i) => this.element(n, this.positions[n.id] && !parent ? this.positions[n.id] : spots[i]));
     for (const e of added.edges) defs.push(this.edgeElement(e));
     await this.addChunked(defs, this.drawGeneration);
+    // the drawn nodes stay where they are; the view widens when the new ones fall outside it
+    if (!this.inView(added.nodes.map((n) => n.id))) this.fit(true);
     this.emitSummary();
   }
 
@@ -289,10 +301,15 @@ export class ExplorerController {
     this.positions = positions;
     const small = cy.nodes().length < 300;
     if (small) {
-      cy.layout({ name: 'preset', positions: (n: NodeSingular) => positions[n.id()] ?? n.position(), animate: true, animationDuration: 350, fit: true, padding: 30 } as cytoscape.LayoutOptions).run();
+      await new Promise<void>((resolve) => {
+        const layout = cy.layout({ name: 'preset', positions: (n: NodeSingular) => positions[n.id()] ?? n.position(), animate: true, animationDuration: 300, fit: false } as cytoscape.LayoutOptions);
+        layout.one('layoutstop', () => resolve());
+        layout.run();
+      });
+      this.fit(true);
     } else {
       cy.batch(() => cy.nodes().forEach((n) => void (positions[n.id()] && n.position(positions[n.id()]!))));
-      cy.fit(undefined, 30);
+      this.fit();
     }
   }
 
@@ -414,8 +431,35 @@ export class ExplorerController {
     this.positions = {};
   }
 
-  fit(): void {
-    this.cy?.fit(undefined, 30);
+  /** fits the drawing, never zooming in past MAX_FIT_ZOOM (a handful of nodes stays readable) */
+  fit(animate = false): void {
+    const cy = this.cy;
+    if (!cy || cy.nodes().length === 0) return;
+    if (animate && cy.nodes().length < LARGE) {
+      cy.animate({ fit: { eles: cy.elements(), padding: 40 }, duration: 250, complete: () => this.clampZoom() });
+      return;
+    }
+    cy.fit(undefined, 40);
+    this.clampZoom();
+  }
+
+  private clampZoom(): void {
+    const cy = this.cy;
+    if (!cy || cy.zoom() <= MAX_FIT_ZOOM) return;
+    const bb = cy.elements().boundingBox();
+    cy.zoom({ level: MAX_FIT_ZOOM, position: { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 } });
+    cy.center();
+  }
+
+  /** whether all of `ids` are inside the viewport */
+  private inView(ids: readonly string[]): boolean {
+    const cy = this.cy;
+    if (!cy) return true;
+    const ext = cy.extent();
+    return ids.every((id) => {
+      const p = cy.getElementById(id).position();
+      return p.x > ext.x1 + 20 && p.x < ext.x2 - 20 && p.y > ext.y1 + 20 && p.y < ext.y2 - 20;
+    });
   }
 
   summary(): CanvasSummary {
