@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { Icon } from '../../components/Icon';
 import { useStore } from '../../stores/store';
 import type { ExplorerLayout } from '../../stores/explorer-slice';
 import { openGraph, setLayout, setSearch, showHidden } from './actions';
@@ -103,8 +102,8 @@ export function ExplorerToolbar({ filtersOpen, onToggleFilters }: { filtersOpen:
       <span className="object-count" data-testid="explorer-count" aria-live="polite">
         {hasGraph && (overBudget ? `${overBudget.toLocaleString()} elements (table)` : `${summary.nodes.toLocaleString()} nodes · ${summary.edges.toLocaleString()} edges${summary.filteredOut ? ` · ${summary.filteredOut} filtered` : ''}`)}
       </span>
-      <button type="button" className="icon-button" title="Fit to screen (F)" aria-label="Fit to screen" onClick={() => explorerController().fit()} disabled={!hasGraph}>
-        <Icon name="search" />
+      <button type="button" className="button small" title="Fit the drawing to the screen (F)" onClick={() => explorerController().fit(true)} disabled={!hasGraph}>
+        Fit
       </button>
       <button type="button" className={`button small${table ? ' on' : ''}`} aria-pressed={table} disabled={!hasGraph || overBudget !== null} onClick={() => setExplorer({ explorerTable: !table })} title="Table of the explored objects (T)">
         Table

@@ -10,7 +10,8 @@ import { useStore } from '../../stores/store';
 import type { ExplorerFilterState, ExplorerLayout } from '../../stores/explorer-slice';
 import type { ErrorInfo } from '../../stores/types';
 import { ELEMENT_BUDGET, explorerController } from './controller';
-import type { Positions } from './layouts';
+import { DAGRE_MAX_NODES, type Positions } from './layouts';
+import { glyphOf, nodeClasses } from './cy-style';
 
 const st = () => useStore.getState();
 const set = (patch: Parameters<ReturnType<typeof st>['setExplorer']>[0]) => st().setExplorer(patch);
@@ -29,7 +30,10 @@ function org(): string {
 }
 
 const asOfParam = () => st().explorerAsOf ?? undefined;
-const aggregateOver = () => (st().explorerSummary.large ? 25 : 25);
+/** siblings of one type over one attribute beyond this become a collection node */
+const AGGREGATE_OVER = 25;
+let aggregateOverride: number | null = null;
+const aggregateOver = () => aggregateOverride ?? AGGREGATE_OVER;
 
 function overBudgetText(total: number): string {
   return `${total.toLocaleString()} elements: more than the ${ELEMENT_BUDGET.toLocaleString()} the canvas draws. They are listed in the table; narrow with the type filter or a lower depth, or explore from one row.`;
@@ -51,6 +55,8 @@ export interface OpenOptions {
   /** keep the positions of what is already drawn (time slider): only new nodes are placed */
   keepPositions?: boolean;
   view?: { id: string; name: string } | null;
+  /** siblings beyond this become collections (default 25; kept for expansions until the next open) */
+  aggregateOver?: number;
 }
 
 let openGeneration = 0;
@@ -59,6 +65,7 @@ let openGeneration = 0;
 export async function openGraph(start: string[], opts: OpenOptions = {}): Promise<void> {
   const generation = ++openGeneration;
   const c = ctl();
+  aggregateOverride = opts.aggregateOver ?? null;
   const asOf = opts.asOf !== undefined ? opts.asOf : st().explorerAsOf;
   const depth = opts.depth ?? st().explorerDepth;
   const previous = opts.keepPositions ? c.currentPositions() : undefined;
@@ -90,8 +97,10 @@ export async function openGraph(start: string[], opts: OpenOptions = {}): Promis
   }
   try {
     const o = org();
+    const requested = performance.now();
     const graph = await api().call('explorer.open', { org: o, start, depth, asOf: asOf ?? undefined, aggregateOver: aggregateOver() });
     if (generation !== openGeneration) return;
+    c.timings.request = performance.now() - requested;
     c.model.reset(start);
     if (!opts.keepPositions) c.hidden.clear();
     c.model.merge(graph);
@@ -203,7 +212,12 @@ export async function expandCollection(id: string): Promise<void> {
 }
 
 export async function setLayout(name: ExplorerLayout): Promise<void> {
-  set({ explorerLayout: name, explorerBusy: 'Laying out…' });
+  const nodes = ctl().model.nodes.size;
+  set({
+    explorerLayout: name,
+    explorerBusy: 'Laying out…',
+    explorerNotice: name === 'dagre' && nodes > DAGRE_MAX_NODES ? { tone: 'info', text: `The hierarchical layout takes too long beyond ${DAGRE_MAX_NODES.toLocaleString()} nodes; drawn as a breadth-first tree instead.` } : null,
+  });
   try {
     await ctl().relayout(name);
   } finally {
@@ -295,7 +309,7 @@ export async function compareTimes(from: string, to: string): Promise<void> {
       await c.drawMarkElements(
         'cmp',
         [
-          ...extraNodes.map((n) => ({ group: 'nodes' as const, data: { ...n, display: n.label, hop: n.hop ?? 0 } as unknown as { id: string } })),
+          ...extraNodes.map((n) => ({ group: 'nodes' as const, data: { ...n, display: n.label, hop: n.hop ?? 0, glyph: glyphOf(n.type) } as unknown as { id: string }, classes: nodeClasses(n) })),
           ...uniqueEdges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, attr: e.attr } })),
         ],
         c.model.start[0] ?? null,

@@ -1,4 +1,4 @@
-import type { NodeSingular, StylesheetJson } from 'cytoscape';
+import type { StylesheetJson } from 'cytoscape';
 import { FAMILIES, LEVEL_COLORS, MARK_COLORS, SEVERITY_COLORS, SEVERITY_ORDER, SEVERITY_SIZE, familyOf, levelBorderWidth } from './type-style';
 
 /** a small SVG with the glyph of a type, used as the node's background image (cached per glyph) */
@@ -17,14 +17,38 @@ export function glyphImage(glyph: string): string {
 
 export interface StyleOptions {
   dark: boolean;
-  /** a big graph: no glyph images, no edge labels until zoomed in, straight edges */
+  /** a big graph: no glyph images, labels only where they matter, straight edges without arrows */
   large: boolean;
 }
 
+/** a class-safe form of a type name */
+export const typeClass = (type: string) => `t-${type.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
 /**
- * The Cytoscape stylesheet. Data fields read: type, label, level, levelInherited, severity,
- * findings, kind ('object' | 'collection'), count. Classes: match, faded, path, added, removed,
- * changed, proof, start, filtered.
+ * The classes that style a node: its type family (shape, colour), worst severity (size, glow), scan
+ * level (border: solid declared, dashed inherited, dotted none). Classes, not style functions, so
+ * Cytoscape can cache the computed styles (this matters at 5,000 elements).
+ */
+export function nodeClasses(n: { type: string; kind: string; level: number | null; levelInherited?: boolean; severity: string | null }): string[] {
+  const out = [`f-${familyOf(n.type).id}`, typeClass(n.type)];
+  if (n.kind === 'collection') out.push('collection');
+  if (n.severity) out.push(`sev-${n.severity}`);
+  const level = n.level ?? 0;
+  out.push(`lvl-${level}`);
+  if (level === 0) out.push('lvl-none');
+  else if (n.levelInherited) out.push('lvl-inh');
+  return out;
+}
+
+/** the glyph image of a type (as node data, so the stylesheet maps it with data()) */
+export function glyphOf(type: string): string {
+  return glyphImage(familyOf(type).glyph(type));
+}
+
+/**
+ * The Cytoscape stylesheet. Data fields read: display (the label), attr (edges), glyph. Classes:
+ * see nodeClasses, plus match, faded, path, added, removed, changed, proof, proof-origin, start,
+ * filtered.
  */
 export function buildStylesheet({ dark, large }: StyleOptions): StylesheetJson {
   const text = dark ? '#e6e6ea' : '#1c1d21';
@@ -34,14 +58,13 @@ export function buildStylesheet({ dark, large }: StyleOptions): StylesheetJson {
     {
       selector: 'node',
       style: {
-        width: (n: NodeSingular) => SEVERITY_SIZE[(n.data('severity') as keyof typeof SEVERITY_SIZE) ?? 'none'] ?? SEVERITY_SIZE.none,
-        height: (n: NodeSingular) => SEVERITY_SIZE[(n.data('severity') as keyof typeof SEVERITY_SIZE) ?? 'none'] ?? SEVERITY_SIZE.none,
-        shape: (n: NodeSingular) => familyOf(String(n.data('type'))).shape,
-        'background-color': (n: NodeSingular) => familyOf(String(n.data('type'))).color,
-        'border-width': (n: NodeSingular) => levelBorderWidth((n.data('level') as number | null) ?? null),
-        'border-color': (n: NodeSingular) => LEVEL_COLORS[(n.data('level') as number | null) ?? 0] ?? LEVEL_COLORS[0],
-        'border-style': (n: NodeSingular) => ((n.data('level') ?? 0) === 0 ? 'dotted' : n.data('levelInherited') ? 'dashed' : 'solid'),
-        label: 'data(display)',
+        width: SEVERITY_SIZE.none,
+        height: SEVERITY_SIZE.none,
+        'background-color': '#7c7f8c',
+        'border-width': 1,
+        'border-color': LEVEL_COLORS[0],
+        'border-style': 'solid',
+        label: large ? '' : 'data(display)',
         color: text,
         'font-size': 10,
         'text-valign': 'bottom',
@@ -51,37 +74,31 @@ export function buildStylesheet({ dark, large }: StyleOptions): StylesheetJson {
         'text-background-color': textBg,
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': large ? 9 : 5,
-        ...(large
-          ? {}
-          : {
-              'background-image': (n: NodeSingular) => glyphImage(familyOf(String(n.data('type'))).glyph(String(n.data('type')))),
-              'background-fit': 'contain',
-              'background-clip': 'none',
-            }),
+        'min-zoomed-font-size': 6,
+        ...(large ? {} : { 'background-image': 'data(glyph)', 'background-fit': 'contain', 'background-clip': 'none' }),
       },
     },
+    // labels of a big graph: only where they matter
+    ...(large ? [{ selector: 'node.start, node.match, node:selected, node.path, node.collection', style: { label: 'data(display)' } }] : []),
+    ...FAMILIES.map((f) => ({ selector: `node.f-${f.id}`, style: { shape: f.shape, 'background-color': f.color } })),
+    ...SEVERITY_ORDER.map((sev) => ({
+      selector: `node.sev-${sev}`,
+      style: { width: SEVERITY_SIZE[sev], height: SEVERITY_SIZE[sev], 'underlay-color': SEVERITY_COLORS[sev], 'underlay-opacity': 0.35, 'underlay-padding': 5, 'underlay-shape': 'ellipse' as const },
+    })),
+    ...LEVEL_COLORS.map((color, level) => ({ selector: `node.lvl-${level}`, style: { 'border-color': color, 'border-width': levelBorderWidth(level) } })),
+    { selector: 'node.lvl-inh', style: { 'border-style': 'dashed' } },
+    { selector: 'node.lvl-none', style: { 'border-style': 'dotted' } },
     {
-      selector: 'node[severity]',
-      style: {
-        'underlay-color': (n: NodeSingular) => SEVERITY_COLORS[n.data('severity') as keyof typeof SEVERITY_COLORS] ?? '#000',
-        'underlay-opacity': 0.35,
-        'underlay-padding': 5,
-        'underlay-shape': 'ellipse',
-      },
-    },
-    {
-      selector: 'node[kind = "collection"]',
+      selector: 'node.collection',
       style: {
         shape: 'round-rectangle',
         width: 64,
         height: 30,
         'border-style': 'double',
         'border-width': 4,
-        'border-color': (n: NodeSingular) => familyOf(String(n.data('type'))).color,
+        'border-color': '#9a9dab',
         'background-opacity': 0.25,
         'background-image': 'none',
-        label: 'data(display)',
         'text-valign': 'center',
         'text-margin-y': 0,
         'font-weight': 'bold',
@@ -114,10 +131,10 @@ export function buildStylesheet({ dark, large }: StyleOptions): StylesheetJson {
     { selector: '.faded', style: { opacity: 0.18 } },
     { selector: 'node.match', style: { 'underlay-color': MARK_COLORS.match, 'underlay-opacity': 0.8, 'underlay-padding': 8, 'underlay-shape': 'ellipse', 'font-weight': 'bold' } },
     { selector: 'node.path', style: { 'underlay-color': MARK_COLORS.path, 'underlay-opacity': 0.7, 'underlay-padding': 7, 'underlay-shape': 'ellipse' } },
-    { selector: 'edge.path', style: { 'line-color': MARK_COLORS.path, 'target-arrow-color': MARK_COLORS.path, width: 4, 'z-index': 10 } },
+    { selector: 'edge.path', style: { 'line-color': MARK_COLORS.path, 'target-arrow-color': MARK_COLORS.path, width: 4, 'z-index': 10, 'curve-style': 'bezier' } },
     { selector: 'node.proof', style: { 'outline-width': 3, 'outline-color': MARK_COLORS.proof, 'outline-offset': 2 } },
-    { selector: 'edge.proof', style: { 'line-color': MARK_COLORS.proof, 'target-arrow-color': MARK_COLORS.proof, 'line-style': 'dashed', width: 2.5, label: 'data(attr)' } },
-    { selector: 'node.proof-origin', style: { shape: 'tag', 'background-color': MARK_COLORS.proof, width: 22, height: 22, 'background-image': 'none', 'border-width': 0 } },
+    { selector: 'edge.proof', style: { 'line-color': MARK_COLORS.proof, 'target-arrow-color': MARK_COLORS.proof, 'line-style': 'dashed', width: 2.5, label: 'data(attr)', 'curve-style': 'bezier' } },
+    { selector: 'node.proof-origin', style: { shape: 'tag', 'background-color': MARK_COLORS.proof, width: 22, height: 22, 'background-image': 'none', 'border-width': 0, label: 'data(display)' } },
     { selector: 'node.added', style: { 'underlay-color': MARK_COLORS.added, 'underlay-opacity': 0.85, 'underlay-padding': 8, 'underlay-shape': 'ellipse' } },
     { selector: 'node.removed', style: { 'underlay-color': MARK_COLORS.removed, 'underlay-opacity': 0.85, 'underlay-padding': 8, 'underlay-shape': 'ellipse', 'background-opacity': 0.45 } },
     { selector: 'node.changed', style: { 'underlay-color': MARK_COLORS.changed, 'underlay-opacity': 0.85, 'underlay-padding': 8, 'underlay-shape': 'ellipse' } },

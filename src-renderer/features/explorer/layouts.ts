@@ -85,8 +85,88 @@ export function cssId(id: string): string {
   return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(id) : id.replace(/([^\w-])/g, '\\$1');
 }
 
-/** Runs a layout on a headless Cytoscape (in the worker, or in the page when workers are unavailable). */
+/** dagre takes minutes beyond this many nodes; the breadth-first tree stands in for it */
+export const DAGRE_MAX_NODES = 1000;
+
+const SPACING = 48;
+
+/** rings by hop distance from the start objects (the most connected first on each ring); O(n) */
+export function concentricPositions(req: LayoutRequest): Positions {
+  const degree = new Map<string, number>();
+  for (const e of req.edges) {
+    degree.set(e.s, (degree.get(e.s) ?? 0) + 1);
+    degree.set(e.t, (degree.get(e.t) ?? 0) + 1);
+  }
+  const rings = new Map<number, LayoutNode[]>();
+  for (const n of req.nodes) rings.set(n.hop, [...(rings.get(n.hop) ?? []), n]);
+  const out: Positions = {};
+  let radius = 0;
+  for (const hop of [...rings.keys()].sort((a, b) => a - b)) {
+    const ring = rings.get(hop)!.sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0));
+    if (radius === 0 && ring.length === 1) {
+      out[ring[0]!.id] = { x: 0, y: 0 };
+      radius = SPACING * 1.6;
+      continue;
+    }
+    radius = Math.max(radius + SPACING * 1.6, (ring.length * SPACING) / (2 * Math.PI));
+    ring.forEach((n, i) => {
+      const a = (2 * Math.PI * i) / ring.length - Math.PI / 2;
+      out[n.id] = { x: Math.round(radius * Math.cos(a)), y: Math.round(radius * Math.sin(a)) };
+    });
+  }
+  return out;
+}
+
+/** a tree by breadth-first levels from the start objects, each level ordered under its parents; O(n + e) */
+export function breadthfirstPositions(req: LayoutRequest): Positions {
+  const adj = new Map<string, string[]>();
+  for (const n of req.nodes) adj.set(n.id, []);
+  for (const e of req.edges) {
+    adj.get(e.s)?.push(e.t);
+    adj.get(e.t)?.push(e.s);
+  }
+  const depth = new Map<string, number>();
+  let frontier = req.nodes.filter((n) => n.start).map((n) => n.id);
+  if (frontier.length === 0 && req.nodes[0]) frontier = [req.nodes[0].id];
+  for (const id of frontier) depth.set(id, 0);
+  const levels: string[][] = [];
+  let d = 0;
+  while (frontier.length) {
+    levels.push(frontier);
+    const next: string[] = [];
+    for (const id of frontier) for (const m of adj.get(id) ?? []) if (!depth.has(m)) (depth.set(m, d + 1), next.push(m));
+    frontier = next;
+    d++;
+  }
+  const rest = req.nodes.filter((n) => !depth.has(n.id)).map((n) => n.id);
+  if (rest.length) levels.push(rest);
+  const out: Positions = {};
+  levels.forEach((level, li) => {
+    if (li > 0) {
+      // under the mean position of the neighbours one level up
+      const key = (id: string) => {
+        const xs = (adj.get(id) ?? []).map((m) => out[m]?.x).filter((x): x is number => x !== undefined);
+        return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+      };
+      const keys = new Map(level.map((id) => [id, key(id)]));
+      level.sort((a, b) => keys.get(a)! - keys.get(b)!);
+    }
+    const width = (level.length - 1) * SPACING;
+    level.forEach((id, i) => (out[id] = { x: Math.round(i * SPACING - width / 2), y: li * SPACING * 2.2 }));
+  });
+  return out;
+}
+
+/** the layout actually used for a request (dagre gives way on big graphs) */
+export function effectiveLayout(req: LayoutRequest): LayoutName {
+  return req.name === 'dagre' && req.nodes.length > DAGRE_MAX_NODES ? 'breadthfirst' : req.name;
+}
+
+/** Runs a layout (in the worker, or in the page when workers are unavailable). */
 export function computeLayout(req: LayoutRequest): Positions {
+  const name = effectiveLayout(req);
+  if (name === 'concentric') return concentricPositions(req);
+  if (name === 'breadthfirst') return breadthfirstPositions(req);
   registerLayouts();
   const cy = cytoscape({
     headless: true,
@@ -98,7 +178,7 @@ export function computeLayout(req: LayoutRequest): Positions {
     ],
   });
   try {
-    cy.layout(layoutOptions(req)).run();
+    cy.layout(layoutOptions({ ...req, name })).run();
     const out: Positions = {};
     cy.nodes().forEach((n) => {
       const p = n.position();

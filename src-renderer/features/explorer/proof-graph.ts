@@ -6,6 +6,7 @@ import type { ElementDefinition } from 'cytoscape';
 import type { ProofNode, ProofTree } from '../../../src-main/api/contracts/findings';
 import { labelOf } from '../../../src-main/explorer/elements';
 import type { GraphModel } from './graph-model';
+import { glyphOf, nodeClasses } from './cy-style';
 
 export interface ProofElements {
   /** elements to add (objects not drawn yet, origin nodes, proof edges) */
@@ -30,7 +31,8 @@ export function proofElements(tree: ProofTree, model: Pick<GraphModel, 'nodes'>)
     const label = labelOf(n.pk) + (n.exists ? '' : ' (gone)');
     defs.push({
       group: 'nodes',
-      data: { id: n.pk, kind: 'object', type: n.type, label, display: label, level: null, severity: null, findings: 0, origins: [], hop: 0 },
+      data: { id: n.pk, kind: 'object', type: n.type, label, display: label, level: null, severity: null, findings: 0, origins: [], hop: 0, glyph: glyphOf(n.type) },
+      classes: nodeClasses({ type: n.type, kind: 'object', level: null, severity: null }),
     });
   };
   const edge = (source: string, target: string, attr: string) => {

@@ -24,6 +24,8 @@ export interface KatExplorerHook {
   /** the rendered position of a node on the page (for real mouse clicks) */
   pagePosition(id: string): { x: number; y: number } | null;
   settle(): Promise<void>;
+  /** how long the last open's request, layout, drawing and fit took (ms) */
+  timings(): Record<string, number>;
   actions: typeof actions;
 }
 
@@ -59,6 +61,7 @@ export function installExplorerHook(): void {
       return { x: box.left + p.x, y: box.top + p.y };
     },
     settle: () => frames(2),
+    timings: () => ({ ...explorerController().timings }),
     actions,
   };
   (window as unknown as { __katExplorer: KatExplorerHook }).__katExplorer = hook;
