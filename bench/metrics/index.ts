@@ -1,11 +1,12 @@
 /** Every benchmark, in the order a full run executes them. Add new metrics here. */
 import { bitsMetric } from './bits.js';
+import { pathsMetric } from './explorer.js';
 import { containersMetric } from './containers.js';
 import { ingestMetric } from './ingest.js';
 import { levelsMetric } from './levels.js';
 import { listMetric, neighboursMetric, treeMetric } from './queries.js';
 import { schedulesMetric } from './schedules.js';
-import { explorerMetric } from './explorer.js';
+import { explorerMetric } from './explorer-ui.js';
 import type { Metric } from './types.js';
 
-export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric, schedulesMetric, bitsMetric, explorerMetric];
+export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric, schedulesMetric, bitsMetric, pathsMetric, explorerMetric];

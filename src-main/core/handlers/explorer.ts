@@ -14,7 +14,7 @@ export function createExplorerHandlers(d: HandlerDeps): DomainHandlers<typeof ex
   const ctx = async (org: string, asOf?: string): Promise<Ctx> => {
     await assertOrg(db, org);
     const now = clock.now();
-    const src = asOf === undefined ? currentSource(db, org) : asOfSource(db, org, new Date(asOf).toISOString(), now.toISOString());
+    const src = asOf === undefined ? currentSource(db, org) : asOfSource(db, org, new Date(asOf).toISOString());
     return { q: db, org, src, now };
   };
   return {

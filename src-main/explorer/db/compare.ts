@@ -25,9 +25,8 @@ function reached(g: ExplorerGraph): Set<string> {
 const CHANGED_LIMIT = 5000;
 
 export async function compareTimes(ctx: Omit<Ctx, 'src'>, pks: readonly string[], from: string, to: string, aggregateOver = 25): Promise<CompareResult> {
-  const txTime = ctx.now.toISOString();
-  const a = asOfSource(ctx.q, ctx.org, from, txTime);
-  const b = asOfSource(ctx.q, ctx.org, to, txTime);
+  const a = asOfSource(ctx.q, ctx.org, from);
+  const b = asOfSource(ctx.q, ctx.org, to);
   const empty = (at: string): ExplorerGraph => ({ nodes: [], edges: [], truncated: false, total: 0, asOf: at });
   const open = async (src: typeof a, at: string) => {
     if ((await src.objects(pks)).size === 0) return empty(at);

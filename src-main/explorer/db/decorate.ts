@@ -15,24 +15,10 @@ export interface Decoration {
   origins: ExplorerOriginKind[];
 }
 
-const RANK = `array_position(ARRAY[${SEVERITIES.map((s) => `'${s}'`).join(', ')}]::text[], coalesce(ft.data->>'risk_severity', 'pending'))`;
 const ORIGIN_ORDER: readonly ExplorerOriginKind[] = ['declaration', 'observation', 'inference', 'affirmation'];
 
-const SQL = `
-  SELECT p.pk, sp.level, sp.kind AS level_kind, f.n, f.worst,
-         ARRAY(SELECT DISTINCT o.kind FROM origin_results r JOIN origins o ON o.org = r.org AND o.id = r.origin
-                WHERE r.org = $1 AND r.pk = p.pk) AS origins
-    FROM unnest($2::text[]) AS p(pk)
-    LEFT JOIN scan_profiles sp ON sp.org = $1 AND sp.pk = p.pk
-    LEFT JOIN LATERAL (
-      SELECT count(*)::int AS n, max(${RANK}) AS worst
-        FROM refs fr
-        JOIN objects f ON f.org = fr.org AND f.pk = fr.source
-        LEFT JOIN objects ft ON ft.org = f.org AND ft.pk = f.data->>'finding_type'
-        LEFT JOIN objects m ON m.org = f.org AND m.pk = 'MutedFinding|' || substr(f.pk, ${'Finding|'.length + 1})
-       WHERE fr.org = $1 AND fr.target = p.pk AND fr.attr = 'ooi' AND fr.source LIKE 'Finding|%'
-         AND (m.pk IS NULL OR (m.data->>'expires_at' IS NOT NULL AND (m.data->>'expires_at')::timestamptz <= $3::timestamptz))
-    ) f ON true`;
+/** The query lives in the database as kat_explorer_decorate (migration 0009): PL/pgSQL keeps its plan. */
+const SQL = `SELECT pk, level, level_kind, n, worst, origins FROM kat_explorer_decorate($1, $2::text[], $3::timestamptz, $4::text[])`;
 
 const CHUNK = 5000;
 
@@ -49,18 +35,23 @@ export async function decorate(q: Queryable, org: string, pks: readonly string[]
     const part = unique.slice(i, i + CHUNK);
     const res = await q.query<{ pk: string; level: number | null; level_kind: string | null; n: number | null; worst: number | null; origins: string[] | null }>(
       SQL,
-      [org, part, now.toISOString()],
+      [org, part, now.toISOString(), [...SEVERITIES]],
     );
     for (const r of res.rows) {
-      const kinds = new Set(r.origins ?? []);
-      const d: Decoration = {
-        level: r.level,
-        severity: severityOf(r.worst),
-        findings: r.n ?? 0,
-        origins: ORIGIN_ORDER.filter((k) => kinds.has(k)),
-      };
-      if (r.level !== null) d.levelInherited = r.level_kind === 'inherited';
-      out.set(r.pk, d);
+      let d = out.get(r.pk);
+      if (!d) out.set(r.pk, (d = { level: null, severity: null, findings: 0, origins: [] }));
+      if (r.level !== null) {
+        d.level = r.level;
+        d.levelInherited = r.level_kind === 'inherited';
+      }
+      if (r.n !== null) {
+        d.findings = r.n;
+        d.severity = severityOf(r.worst);
+      }
+      if (r.origins !== null) {
+        const kinds = new Set(r.origins);
+        d.origins = ORIGIN_ORDER.filter((k) => kinds.has(k));
+      }
     }
   }
   return out;

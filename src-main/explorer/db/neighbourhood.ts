@@ -96,13 +96,13 @@ async function finish(ctx: Ctx, d: Draft, omit: ReadonlySet<string> = new Set())
   return { nodes, edges: [...d.edges.values()], truncated: d.truncated, total, asOf: ctx.src.asOf };
 }
 
-async function existing(ctx: Ctx, pks: readonly string[], strict: boolean): Promise<Map<string, string>> {
+async function existing(ctx: Ctx, pks: readonly string[], strict: boolean, field: string): Promise<Map<string, string>> {
   const found = await ctx.src.objects(pks);
   const missing = pks.filter((p) => !found.has(p));
   if (missing.length > 0 && (strict || found.size === 0)) {
     const when = ctx.src.asOf ? ` at ${ctx.src.asOf}` : '';
     throw new AppError('NOT_FOUND', `No object ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''} in "${ctx.org}"${when}`, {
-      field: 'start',
+      field,
       missing: missing.slice(0, 100),
     });
   }
@@ -121,7 +121,7 @@ export interface OpenOptions {
  * past time the ones that did not exist then are left out (an error only when none did).
  */
 export async function openGraph(ctx: Ctx, o: OpenOptions): Promise<ExplorerGraph> {
-  const found = await existing(ctx, o.start, ctx.src.asOf === null);
+  const found = await existing(ctx, o.start, ctx.src.asOf === null, 'start');
   const d = newDraft();
   const start = new Set<string>();
   for (const pk of o.start) {
@@ -134,15 +134,18 @@ export async function openGraph(ctx: Ctx, o: OpenOptions): Promise<ExplorerGraph
   const wanted = expandTypes(o.types);
   const keep = wanted ? new Set(wanted) : null;
   let frontier = [...start];
+  const expanded = new Set<string>();
   for (let hop = 1; hop <= o.depth && frontier.length > 0 && !d.truncated; hop++) {
     const expand = frontier.filter((pk) => start.has(pk) || !isNonTraversable(d.nodes.get(pk)!.type));
     if (expand.length === 0) break;
+    expand.forEach((pk) => expanded.add(pk));
     let rows = await ctx.src.neighbours(expand, Math.max(MAX_MEMBERS, o.aggregateOver + 1));
     if (keep) rows = rows.filter((r) => keep.has(r.otherType) || d.nodes.has(r.other));
     frontier = addRows(d, rows, hop, o.aggregateOver, new Set(d.nodes.keys()));
   }
-  // references between the outermost nodes (and to nodes that were not walked through)
-  for (const e of await ctx.src.edgesAmong([...d.nodes.keys()])) d.edges.set(e.id, e);
+  // an expanded node brought all its references to drawn nodes; what is left: references between
+  // nodes never expanded (the outermost ones, and those not walked through)
+  for (const e of await ctx.src.edgesAmong([...d.nodes.keys()].filter((pk) => !expanded.has(pk)))) d.edges.set(e.id, e);
   return finish(ctx, d);
 }
 
@@ -157,7 +160,7 @@ export async function expandNode(ctx: Ctx, o: ExpandOptions): Promise<ExplorerGr
   if (isCollectionId(o.pk)) {
     throw new AppError('BAD_REQUEST', `${o.pk} is a collection: open its members with explorer.expandCollection`, { field: 'pk' });
   }
-  const found = await existing(ctx, [o.pk], true);
+  const found = await existing(ctx, [o.pk], true, 'pk');
   const exclude = new Set(o.exclude ?? []);
   const d = newDraft();
   d.nodes.set(o.pk, { type: found.get(o.pk)!, hop: 0 });
@@ -177,7 +180,7 @@ export interface CollectionOptions {
 export async function expandCollection(ctx: Ctx, o: CollectionOptions): Promise<ExplorerGraph> {
   const c = parseCollectionId(o.id);
   if (!c) throw new AppError('BAD_REQUEST', `"${o.id}" is not a collection id (agg:<parent>|<attr>|<out|in>|<type>)`, { field: 'id' });
-  await existing(ctx, [c.parent], true);
+  await existing(ctx, [c.parent], true, 'id');
   const page = await ctx.src.members(c.parent, c.attr, c.dir, c.type, o.offset, o.limit);
   const d = newDraft();
   for (const pk of page.pks) {

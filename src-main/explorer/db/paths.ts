@@ -25,49 +25,50 @@ export interface PathOptions {
   limit: number;
 }
 
-/** One reference from a frontier node `a` to `b`. */
-interface Step {
+/** A reference that discovered object `b` from `a` on one side of the search, `depth` hops from that side's start. */
+interface Found {
+  side: 0 | 1;
+  depth: number;
   a: string;
   b: string;
   edge: ExplorerEdge;
 }
 
-type Stepper = (frontier: string[]) => Promise<Step[]>;
-
-/** Now: one query over refs, blocked types filtered in SQL (the goal ends always pass). */
-const STEP_SQL = `
-  SELECT r.source AS a, r.attr, r.target AS b, 'out' AS dir
-    FROM refs r JOIN objects o ON o.org = r.org AND o.pk = r.target
-   WHERE r.org = $1 AND r.source = ANY($2::text[]) AND (o.type <> ALL($3::text[]) OR r.target = ANY($4::text[]))
-  UNION ALL
-  SELECT r.target, r.attr, r.source, 'in'
-    FROM refs r
-   WHERE r.org = $1 AND r.target = ANY($2::text[]) AND (split_part(r.source, '|', 1) <> ALL($3::text[]) OR r.source = ANY($4::text[]))`;
-
-function currentStepper(q: Queryable, org: string, blocked: string[], ends: string[]): Stepper {
-  return async (frontier) => {
-    const res = await q.query<{ a: string; attr: string; b: string; dir: 'out' | 'in' }>(STEP_SQL, [org, frontier, blocked, ends]);
-    return res.rows.map((r) => ({ a: r.a, b: r.b, edge: edgeOf({ parent: r.a, dir: r.dir, attr: r.attr, other: r.b }) }));
-  };
+/** Now: the whole search in the database, one call (migration 0009, kat_explorer_bfs). */
+async function searchCurrent(q: Queryable, org: string, o: PathOptions, blocked: string[]): Promise<Found[]> {
+  const res = await q.query<{ side: 0 | 1; depth: number; a: string; attr: string; b: string; dir: 'out' | 'in' }>(
+    `SELECT side, depth, a, attr, b, dir FROM kat_explorer_bfs($1, $2, $3, $4, $5::text[])`,
+    [org, o.from, o.to, o.maxHops, blocked],
+  );
+  return res.rows.map((r) => ({ side: r.side, depth: r.depth, a: r.a, b: r.b, edge: edgeOf({ parent: r.a, dir: r.dir, attr: r.attr, other: r.b }) }));
 }
 
-function sourceStepper(src: GraphSource, blocked: ReadonlySet<string>, ends: ReadonlySet<string>): Stepper {
-  return async (frontier) =>
-    (await src.neighbours(frontier))
-      .filter((r) => !blocked.has(r.otherType) || ends.has(r.other))
-      .map((r) => ({ a: r.parent, b: r.other, edge: edgeOf(r) }));
+/** As of another time: the same search over the versions visible then, one query per round. */
+async function searchSource(src: GraphSource, o: PathOptions, blocked: ReadonlySet<string>): Promise<Found[]> {
+  const ends = new Set([o.from, o.to]);
+  const seen = [new Set([o.from]), new Set([o.to])];
+  const frontier = [[o.from], [o.to]];
+  const depth = [0, 0];
+  const out: Found[] = [];
+  let met = false;
+  while (depth[0]! + depth[1]! < o.maxHops && frontier[0]!.length > 0 && frontier[1]!.length > 0 && !met) {
+    const s: 0 | 1 = frontier[0]!.length <= frontier[1]!.length ? 0 : 1;
+    const d = depth[s]! + 1;
+    const rows = (await src.neighbours(frontier[s]!)).filter((r) => (!blocked.has(r.otherType) || ends.has(r.other)) && !seen[s]!.has(r.other));
+    const next = [...new Set(rows.map((r) => r.other))];
+    for (const r of rows) out.push({ side: s, depth: d, a: r.parent, b: r.other, edge: edgeOf(r) });
+    next.forEach((pk) => seen[s]!.add(pk));
+    met = next.some((pk) => seen[1 - s]!.has(pk));
+    frontier[s] = next;
+    depth[s] = d;
+  }
+  return out;
 }
 
 interface Side {
   dist: Map<string, number>;
   /** every predecessor at distance - 1, with the edge used */
   pred: Map<string, { via: string; edge: ExplorerEdge }[]>;
-  frontier: string[];
-  depth: number;
-}
-
-function side(start: string): Side {
-  return { dist: new Map([[start, 0]]), pred: new Map(), frontier: [start], depth: 0 };
 }
 
 /** The types never walked through: the avoided ones (subtypes included) and the non-traversable ones. */
@@ -78,55 +79,54 @@ export function blockedTypes(avoid: readonly string[] | undefined): string[] {
 }
 
 export async function findPaths(ctx: Ctx, o: PathOptions): Promise<PathsResult> {
-  const found = await ctx.src.objects([o.from, o.to]);
-  for (const [field, pk] of [['from', o.from], ['to', o.to]] as const) {
-    if (!found.has(pk)) throw new AppError('NOT_FOUND', `No object ${pk} in "${ctx.org}"${ctx.src.asOf ? ` at ${ctx.src.asOf}` : ''}`, { field, pk });
-  }
-  const blocked = blockedTypes(o.avoidTypes);
-  const ends = [o.from, o.to];
-  const step = ctx.src.asOf === null ? currentStepper(ctx.q, ctx.org, blocked, ends) : sourceStepper(ctx.src, new Set(blocked), new Set(ends));
-  // An end of a blocked type is not walked through either: it is only an end.
-  const walkable = (pk: string) => pk === o.from || pk === o.to ? true : !blocked.includes(typeOf(pk));
-
   const edgeById = new Map<string, ExplorerEdge>();
-  if (o.from === o.to) return result(ctx, [{ nodes: [o.from], edges: [] }], 0, found, edgeById);
-  const A = side(o.from);
-  const B = side(o.to);
-  let best = Infinity;
-  const meets = new Set<string>();
-  while (A.depth + B.depth < o.maxHops && A.frontier.length > 0 && B.frontier.length > 0) {
-    const s = A.frontier.length <= B.frontier.length ? A : B;
-    const other = s === A ? B : A;
-    const steps = await step(s.frontier.filter((pk) => pk === o.from || pk === o.to || walkable(pk)));
-    const d = s.depth + 1;
-    const next: string[] = [];
-    for (const st of steps.sort((x, y) => cmp(x.b, y.b) || cmp(x.a, y.a) || cmp(x.edge.id, y.edge.id))) {
-      const known = s.dist.get(st.b);
-      if (known === undefined) {
-        s.dist.set(st.b, d);
-        s.pred.set(st.b, [{ via: st.a, edge: st.edge }]);
-        next.push(st.b);
-      } else if (known === d) {
-        const p = s.pred.get(st.b)!;
-        if (!p.some((x) => x.via === st.a && x.edge.id === st.edge.id)) p.push({ via: st.a, edge: st.edge });
-      } else continue;
-      const od = other.dist.get(st.b);
-      if (od !== undefined) {
-        const total = d + od;
-        if (total < best) {
-          best = total;
-          meets.clear();
-        }
-        if (total === best) meets.add(st.b);
-      }
+  const blocked = blockedTypes(o.avoidTypes);
+  // the search first: when it finds a path both ends exist, so the existence check costs a round trip only otherwise
+  const rows = o.from === o.to ? [] : ctx.src.asOf === null ? await searchCurrent(ctx.q, ctx.org, o, blocked) : await searchSource(ctx.src, o, new Set(blocked));
+  const ensureEnds = async () => {
+    const found = await ctx.src.objects([o.from, o.to]);
+    for (const [field, pk] of [['from', o.from], ['to', o.to]] as const) {
+      if (!found.has(pk)) throw new AppError('NOT_FOUND', `No object ${pk} in "${ctx.org}"${ctx.src.asOf ? ` at ${ctx.src.asOf}` : ''}`, { field, pk });
     }
-    s.frontier = next;
-    s.depth = d;
-    if (best <= o.maxHops) break;
+  };
+  if (o.from === o.to) {
+    await ensureEnds();
+    return result(ctx, [{ nodes: [o.from], edges: [] }], 0, edgeById);
   }
-  if (best === Infinity || best > o.maxHops) return result(ctx, [], null, found, edgeById);
 
-  // Every shortest path: from each meeting node back to `from` over A's predecessors, on to `to` over B's.
+  const sides: [Side, Side] = [
+    { dist: new Map([[o.from, 0]]), pred: new Map() },
+    { dist: new Map([[o.to, 0]]), pred: new Map() },
+  ];
+  rows.sort((x, y) => x.side - y.side || x.depth - y.depth || cmp(x.b, y.b) || cmp(x.a, y.a) || cmp(x.edge.id, y.edge.id));
+  for (const r of rows) {
+    const s = sides[r.side];
+    const known = s.dist.get(r.b);
+    if (known === undefined) {
+      s.dist.set(r.b, r.depth);
+      s.pred.set(r.b, [{ via: r.a, edge: r.edge }]);
+    } else if (known === r.depth && !s.pred.get(r.b)!.some((x) => x.via === r.a && x.edge.id === r.edge.id)) {
+      s.pred.get(r.b)!.push({ via: r.a, edge: r.edge });
+    }
+  }
+  const [A, B] = sides;
+  let best = Infinity;
+  const meets: string[] = [];
+  for (const [pk, da] of A.dist) {
+    const db = B.dist.get(pk);
+    if (db === undefined) continue;
+    if (da + db < best) {
+      best = da + db;
+      meets.length = 0;
+    }
+    if (da + db === best) meets.push(pk);
+  }
+  if (best === Infinity || best > o.maxHops) {
+    await ensureEnds();
+    return result(ctx, [], null, edgeById);
+  }
+
+  // Every shortest path: from each meeting node back to \`from\` over A's predecessors, on to \`to\` over B's.
   const paths: ExplorerPath[] = [];
   const seen = new Set<string>();
   const halves = (s: Side, pk: string, budget: number): { nodes: string[]; edges: string[] }[] => {
@@ -146,7 +146,7 @@ export async function findPaths(ctx: Ctx, o: PathOptions): Promise<PathsResult> 
     walk(pk, [pk], []);
     return out;
   };
-  for (const m of [...meets].sort()) {
+  for (const m of meets.sort()) {
     if (paths.length >= o.limit) break;
     const left = halves(A, m, o.limit); // from ... m
     const right = halves(B, m, o.limit).map((h) => ({ nodes: [...h.nodes].reverse(), edges: [...h.edges].reverse() })); // m ... to
@@ -162,23 +162,22 @@ export async function findPaths(ctx: Ctx, o: PathOptions): Promise<PathsResult> 
       }
     }
   }
-  return result(ctx, paths, paths.length > 0 ? best : null, found, edgeById);
+  return result(ctx, paths, paths.length > 0 ? best : null, edgeById);
 }
 
-async function result(ctx: Ctx, paths: ExplorerPath[], hops: number | null, ends: Map<string, string>, edgeById: ReadonlyMap<string, ExplorerEdge>): Promise<PathsResult> {
+/** The paths with their graph; a node's type is its key's prefix. */
+async function result(ctx: Ctx, paths: ExplorerPath[], hops: number | null, edgeById: ReadonlyMap<string, ExplorerEdge>): Promise<PathsResult> {
   const hop = new Map<string, number>();
   const edges = new Map<string, ExplorerEdge>();
   for (const p of paths) {
     p.nodes.forEach((pk, i) => hop.set(pk, Math.min(hop.get(pk) ?? Infinity, i)));
     for (const id of p.edges) if (!edges.has(id)) edges.set(id, edgeById.get(id)!);
   }
-  const types = await ctx.src.objects([...hop.keys()].filter((pk) => !ends.has(pk)));
-  for (const [k, v] of ends) types.set(k, v);
   const deco = await decorate(ctx.q, ctx.org, [...hop.keys()], ctx.now);
   const nodes: ExplorerNode[] = [...hop].map(([pk, h]) => ({
     id: pk,
     kind: 'object',
-    type: types.get(pk) ?? typeOf(pk),
+    type: typeOf(pk),
     label: labelOf(pk),
     ...(deco.get(pk) ?? EMPTY_DECORATION),
     hop: h,

@@ -7,7 +7,6 @@ import type { Queryable } from '../../db/database.js';
 import { referencesOf } from '../../graph/model/index.js';
 import { typeInfo } from '../../graph/model/registry.js';
 import { possibleReferrers } from '../../graph/query/neighbours.js';
-import { visibleAt } from '../../graph/query/as-of.js';
 import type { NeighbourRow } from '../aggregate.js';
 import { makeEdge, type ExplorerEdge } from '../elements.js';
 
@@ -148,14 +147,17 @@ interface VRow {
   data: Record<string, unknown>;
 }
 
-/** The history as of valid time `validTime`, as known at `txTime` (normally now). */
-export function asOfSource(q: Queryable, org: string, validTime: string, txTime: string): GraphSource {
-  const visible = visibleAt('v', 3, 4);
+/**
+ * The history as of valid time `validTime`, as known now: the versions valid then whose knowledge
+ * has not been superseded (tx_to open).
+ */
+export function asOfSource(q: Queryable, org: string, validTime: string): GraphSource {
+  const visible = `v.valid_from <= $3::timestamptz AND v.valid_to > $3::timestamptz AND v.tx_to = 'infinity'`;
   const versions = async (pks: readonly string[]): Promise<VRow[]> => {
     if (pks.length === 0) return [];
     const res = await q.query<VRow>(
       `SELECT v.pk, v.type, v.data FROM object_versions v WHERE v.org = $1 AND v.pk = ANY($2::text[]) AND ${visible} AND v.data IS NOT NULL`,
-      [org, [...pks], validTime, txTime],
+      [org, [...pks], validTime],
     );
     return res.rows;
   };
@@ -171,9 +173,9 @@ export function asOfSource(q: Queryable, org: string, validTime: string, txTime:
     if (types.size === 0) return [];
     const res = await q.query<VRow>(
       `SELECT v.pk, v.type, v.data FROM object_versions v
-        WHERE v.org = $1 AND ${visible} AND v.data IS NOT NULL AND v.type = ANY($5::text[])
-          AND EXISTS (SELECT 1 FROM unnest($6::text[]) a WHERE v.data->>a = ANY($2::text[]))`,
-      [org, [...targets], validTime, txTime, [...types], [...attrs]],
+        WHERE v.org = $1 AND ${visible} AND v.data IS NOT NULL AND v.type = ANY($4::text[])
+          AND EXISTS (SELECT 1 FROM unnest($5::text[]) a WHERE v.data->>a = ANY($2::text[]))`,
+      [org, [...targets], validTime, [...types], [...attrs]],
     );
     return res.rows;
   };
