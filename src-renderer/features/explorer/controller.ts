@@ -171,13 +171,34 @@ export class ExplorerController {
     return true;
   }
 
+  /** hops from the start objects over what is drawn (the server's hop is relative to the last expansion) */
+  private hops(): Map<string, number> {
+    const adj = new Map<string, string[]>();
+    for (const e of this.model.edges.values()) {
+      if (!adj.has(e.source)) adj.set(e.source, []);
+      if (!adj.has(e.target)) adj.set(e.target, []);
+      adj.get(e.source)!.push(e.target);
+      adj.get(e.target)!.push(e.source);
+    }
+    const hop = new Map<string, number>();
+    let frontier = this.model.start.filter((id) => this.model.nodes.has(id));
+    for (const id of frontier) hop.set(id, 0);
+    for (let d = 1; frontier.length; d++) {
+      const next: string[] = [];
+      for (const id of frontier) for (const m of adj.get(id) ?? []) if (!hop.has(m)) (hop.set(m, d), next.push(m));
+      frontier = next;
+    }
+    return hop;
+  }
+
   private layoutRequest(ids?: Set<string>): { nodes: LayoutNode[]; edges: { id: string; s: string; t: string }[] } {
     const start = new Set(this.model.start);
+    const hops = this.hops();
     const nodes: LayoutNode[] = [];
     for (const n of this.model.nodes.values()) {
       if (ids && !ids.has(n.id)) continue;
       const s = nodeSize(n);
-      nodes.push({ id: n.id, w: n.kind === 'collection' ? 64 : s, h: n.kind === 'collection' ? 30 : s, hop: n.hop ?? 0, start: start.has(n.id) });
+      nodes.push({ id: n.id, w: n.kind === 'collection' ? 64 : s, h: n.kind === 'collection' ? 30 : s, hop: hops.get(n.id) ?? n.hop ?? 99, start: start.has(n.id) });
     }
     const edges: { id: string; s: string; t: string }[] = [];
     for (const e of this.model.edges.values()) {
