@@ -1,8 +1,9 @@
 /**
  * Shortest paths between two objects over references in both directions, computed in the database
- * by a bidirectional breadth-first search: each step expands the smaller of the two frontiers with
- * one set-based query over the refs indexes (source and target), so a search touches the few
- * thousand objects near the two ends instead of the graph. The walk never passes through objects
+ * by a bidirectional breadth-first search (kat_explorer_bfs, migration 0009: one call, plans kept):
+ * each round expands the smaller of the two frontiers with one set-based query over the refs
+ * indexes (source and target), so a search touches the objects near the two ends, not the graph.
+ * Here the rounds' rows become distances and predecessors, and every shortest path is read back. The walk never passes through objects
  * of avoided types nor through non-traversable types (Network, Service, Software ...: hubs that
  * would join everything in two hops); the two ends themselves may be of any type.
  */
