@@ -13,6 +13,7 @@ import { ScheduleEditorPanel } from './features/schedules/ScheduleEditor';
 import { SchedulesView } from './features/schedules/SchedulesView';
 import { FindingsView } from './features/findings/FindingsView';
 import { FindingDetailPanel } from './features/findings/FindingDetailPanel';
+import { ExplorerView } from './features/explorer/ExplorerView';
 import { NoOrganisations } from './features/orgs/NoOrganisations';
 import { OrgSidebar } from './features/orgs/OrgSidebar';
 import { DialogHost } from './features/shell/DialogHost';
@@ -55,6 +56,8 @@ function CurrentView() {
       return <ObjectsView />;
     case 'findings':
       return <FindingsView />;
+    case 'explorer':
+      return <ExplorerView />;
     case 'plugins':
       return <PluginsView />;
     case 'tasks':
@@ -75,6 +78,7 @@ function useDetail(): 'object' | 'finding' | 'plugin' | 'task' | 'schedule' | nu
     if (s.view === 'findings') return s.openFindingPk ? 'finding' : null;
     if (s.view === 'plugins') return s.openPluginId ? 'plugin' : null;
     if (s.view === 'schedules') return s.openScheduleId ? 'schedule' : null;
+    if (s.view === 'explorer') return null; // the explorer has its own side panel
     return s.openTaskId ? 'task' : null;
   });
 }

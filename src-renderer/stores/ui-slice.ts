@@ -18,10 +18,11 @@ export type Dialog =
   | { kind: 'muteFindings'; pks: string[] };
 
 /** The top-level views of the main pane. */
-export type View = 'objects' | 'findings' | 'plugins' | 'tasks' | 'schedules';
+export type View = 'objects' | 'findings' | 'explorer' | 'plugins' | 'tasks' | 'schedules';
 export const VIEWS: readonly { view: View; label: string; key: string }[] = [
   { view: 'objects', label: 'Objects', key: 'o' },
   { view: 'findings', label: 'Findings', key: 'f' },
+  { view: 'explorer', label: 'Explorer', key: 'e' },
   { view: 'plugins', label: 'Plugins', key: 'p' },
   { view: 'tasks', label: 'Tasks', key: 't' },
   { view: 'schedules', label: 'Schedules', key: 's' },

@@ -50,6 +50,7 @@ export function ObjectDetailPanel() {
   const openObject = useStore((s) => s.openObject);
   const closeObject = useStore((s) => s.closeObject);
   const openDialog = useStore((s) => s.openDialog);
+  const openExplorer = useStore((s) => s.openExplorer);
 
   const detail = useApiResource<ObjectDetail>(org && pk ? `${org}\n${pk}\n${asOf}\n${revision}` : null, () =>
     api().call('objects.get', { org: org!, pk: pk!, asOf: asOf ? { validTime: asOf } : undefined }),
@@ -69,6 +70,9 @@ export function ObjectDetailPanel() {
           </h2>
         </div>
         <div className="detail-actions">
+          <button type="button" className="button small" title="Open in the graph explorer" onClick={() => openExplorer([pk])}>
+            Explore
+          </button>
           <button type="button" className="icon-button danger" aria-label="Delete object" title="Delete object" onClick={() => openDialog({ kind: 'deleteObject', pk })} disabled={!d || !!asOf}>
             <Icon name="trash" />
           </button>

@@ -7,6 +7,7 @@ export function BulkLevelBar() {
   const selected = useStore((s) => s.selected);
   const setLevels = useStore((s) => s.setLevels);
   const clearSelected = useStore((s) => s.clearSelected);
+  const openExplorer = useStore((s) => s.openExplorer);
   const [busy, setBusy] = useState(false);
   if (selected.size === 0) return null;
 
@@ -34,6 +35,9 @@ export function BulkLevelBar() {
         Reset to inherited
       </button>
       <span className="toolbar-spacer" />
+      <button type="button" className="button small" disabled={selected.size > 5000} title="Open the selected objects in the graph explorer" onClick={() => openExplorer([...selected])}>
+        Explore selection
+      </button>
       <button type="button" className="button small ghost" onClick={clearSelected} title="Clear selection (Esc in the table)">
         Clear selection
       </button>

@@ -14,7 +14,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * `/` focuses the search of the current view; `g o` / `g f` / `g p` / `g t` / `g s` switch to Objects,
+ * `/` focuses the search of the current view; `g o` / `g f` / `g p` / `g t` / `g s` (and `g e`, the explorer) switch to Objects,
  * Findings, Plugins, Tasks, Schedules; Esc closes the detail panel when no dialog is open.
  */
 export function useShortcuts(): void {
