@@ -6,6 +6,7 @@ import { scansContract, type ScansResults } from './contracts/scans';
 import { schedulesContract, type SchedulesResults } from './contracts/schedules';
 import { bitsContract, type BitsResults } from './contracts/bits';
 import { findingsContract, type FindingsResults } from './contracts/findings';
+import { reportsContract, type ReportsResults } from './contracts/reports';
 
 /**
  * THE API contract: every method the renderer (or a script) may call, its request schema and its
@@ -21,6 +22,7 @@ export const contract = {
   ...schedulesContract,
   ...bitsContract,
   ...findingsContract,
+  ...reportsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -29,7 +31,7 @@ export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
 export type Params<M extends MethodName> = z.output<Contract[M]['input']>;
 
 /** Result types, one per method (kept beside the schemas so both ends see the same shapes). */
-export interface Results extends GraphResults, LevelsResults, PluginsResults, ScansResults, SchedulesResults, BitsResults, FindingsResults {}
+export interface Results extends GraphResults, LevelsResults, PluginsResults, ScansResults, SchedulesResults, BitsResults, FindingsResults, ReportsResults {}
 export type Result<M extends MethodName> = Results[M];
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];

@@ -64,6 +64,19 @@ export const METHOD_NAMES = [
   'findings.mute',
   'findings.unmute',
   'objects.proof',
+  'reports.types',
+  'reports.check',
+  'reports.create',
+  'reports.list',
+  'reports.get',
+  'reports.delete',
+  'reports.regenerate',
+  'reports.changes',
+  'reports.exportData',
+  'reports.pdf',
+  'reports.recipes.list',
+  'reports.recipes.save',
+  'reports.recipes.delete',
 ] as const satisfies readonly MethodName[];
 
 const KNOWN: ReadonlySet<string> = new Set(METHOD_NAMES);

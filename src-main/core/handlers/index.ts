@@ -7,6 +7,7 @@ import { createScansHandlers } from './scans';
 import { createSchedulesHandlers } from './schedules';
 import { createBitsHandlers } from './bits';
 import { createFindingsHandlers } from './findings';
+import { createReportsHandlers } from './reports';
 
 export type { HandlerDeps } from './deps';
 
@@ -20,5 +21,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createSchedulesHandlers(d),
     ...createBitsHandlers(d),
     ...createFindingsHandlers(d),
+    ...createReportsHandlers(d),
   };
 }
