@@ -52,9 +52,9 @@ table { width: 100%; border-collapse: collapse; margin: 2mm 0 5mm; table-layout:
 thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.4pt solid #c9d6e3; padding: 1mm 1.5mm; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; word-break: break-word; hyphens: auto; }
-th { background: #e8eef4; font-weight: bold; font-size: 8.5pt; }
+th, td { border: 0.4pt solid #c9d6e3; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+td.long { overflow-wrap: anywhere; }
+th { background: #e8eef4; font-weight: bold; font-size: 8.5pt; white-space: nowrap; }
 td { font-size: 8.5pt; }
 td.num { text-align: right; white-space: nowrap; }
 caption { caption-side: top; text-align: left; font-weight: bold; padding: 1mm 0; color: #0b3a5b; }
@@ -74,8 +74,9 @@ function cell(c: Cell, column: string): string {
   if (c === null) return '<td></td>';
   if (typeof c === 'number') return `<td class="num">${esc(Number.isInteger(c) ? c : c.toFixed(1))}</td>`;
   if (/^severity$/i.test(column) && SEVERITIES.has(c)) return `<td><span class="sev sev-${c}">${esc(c)}</span></td>`;
-  if (/sha-?256/i.test(column)) return `<td class="mono">${esc(c)}</td>`;
-  return `<td>${esc(c)}</td>`;
+  if (/sha-?256/i.test(column)) return `<td class="mono long">${esc(c)}</td>`;
+  // a word too long for a narrow column (an object key, a token) may break anywhere; short words keep the column wide enough
+  return /\S{28,}/.test(c) ? `<td class="long">${esc(c)}</td>` : `<td>${esc(c)}</td>`;
 }
 
 export function renderTable(t: ReportTable): string {
