@@ -65,22 +65,26 @@ export class ReportService {
     const createdAt = this.now();
     const asOf = c.asOf ? new Date(c.asOf).toISOString() : createdAt;
     const data = await this.build({ org, type: c.type, inputs: c.inputs, asOf, txTime: createdAt });
+    return this.store(org, c, { asOf, createdAt, txTime: createdAt, data });
+  }
+
+  private async store(org: string, c: CreateReport, t: { asOf: string; createdAt: string; txTime: string; data: Report['data'] }): Promise<Report> {
     const report: repo.StoredReport = {
       id: randomUUID(),
       org,
-      name: c.name?.trim() || defaultName(c.type, asOf),
+      name: c.name?.trim() || defaultName(c.type, t.asOf),
       type: c.type,
       inputs: c.inputs,
-      asOf,
-      createdAt,
-      data,
+      asOf: t.asOf,
+      createdAt: t.createdAt,
+      data: t.data,
       versions: await this.versions(org),
       previousId: null,
       recipeId: c.recipeId ?? null,
-      txTime: createdAt,
+      txTime: t.txTime,
     };
     await this.d.db.transaction(async (tx) => {
-      report.previousId = await repo.previousReportId(tx, org, c.type, c.inputs, asOf, createdAt);
+      report.previousId = await repo.previousReportId(tx, org, c.type, c.inputs, t.asOf, t.createdAt);
       await repo.insertReport(tx, report, countsOf(report));
       await this.d.recordEvent(tx, { topic: 'reports.changed', org, id: report.id, change: 'created' });
     });
@@ -111,7 +115,8 @@ export class ReportService {
     const data = await this.build({ org, type: old.type, inputs: old.inputs, asOf: old.asOf, txTime: old.txTime });
     const identical = isDeepStrictEqual(data, old.data);
     if (!store) return { report: publicReport({ ...old, data }), identical };
-    const made = await this.create(org, { type: old.type, inputs: old.inputs, asOf: old.asOf, name: old.name, recipeId: old.recipeId });
+    // stored as a new report that read the same history as the old one
+    const made = await this.store(org, { type: old.type, inputs: old.inputs, name: old.name, recipeId: old.recipeId }, { asOf: old.asOf, createdAt: this.now(), txTime: old.txTime, data });
     return { report: made, identical };
   }
 
