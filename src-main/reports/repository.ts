@@ -58,7 +58,7 @@ function toSummary(r: ReportRow): ReportSummary {
 export async function insertReport(q: Queryable, r: StoredReport, counts: SeverityCounts): Promise<void> {
   await q.query(
     `INSERT INTO reports (org, id, name, type, inputs, inputs_key, as_of, tx_time, created_at, data, versions, counts, previous_id, recipe_id)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::timestamptz, $8::timestamptz, $9::timestamptz, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14)`,
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::timestamptz, $8::timestamptz, $9::timestamptz, $10::json, $11::jsonb, $12::jsonb, $13, $14)`,
     [
       r.org,
       r.id,

@@ -15,7 +15,8 @@ CREATE TABLE reports (
   as_of        timestamptz NOT NULL,
   tx_time      timestamptz NOT NULL,
   created_at   timestamptz NOT NULL,
-  data         jsonb NOT NULL,
+  -- json, not jsonb: stored and returned as written (an aggregate over a large graph is megabytes; jsonb would re-encode it)
+  data         json NOT NULL,
   versions     jsonb NOT NULL,
   counts       jsonb NOT NULL,
   previous_id  text,

@@ -1,6 +1,6 @@
 /** What every report builder shares: running SQL on the snapshot, the findings in scope, table and chart helpers. */
 import type { Snapshot } from '../scope';
-import type { Cell, FindingRef, ReportChart, ReportData, ReportDataOf, ReportSection, ReportSeverity, ReportTable, ReportType, SeverityCounts, SummaryFigure } from '../types';
+import type { Cell, FindingRef, OpenPortsIpDetail, ReportChart, ReportData, ReportDataOf, ReportSection, ReportSeverity, ReportTable, ReportType, SeverityCounts, SummaryFigure } from '../types';
 import { emptySeverityCounts, INPUTS_LISTED, REPORT_SEVERITIES } from '../types';
 
 export interface BuildContext {
@@ -9,6 +9,8 @@ export interface BuildContext {
   asOf: string;
   /** the findings in scope, read once per snapshot (the aggregate's sub-reports share them) */
   findings?: Promise<ScopedFinding[]>;
+  /** the addresses with their ports, read once per snapshot (open-ports and systems share them) */
+  ips?: Promise<OpenPortsIpDetail[]>;
 }
 
 /** Runs a statement on the snapshot: $1 is the organisation, `extra` continue at $2. */

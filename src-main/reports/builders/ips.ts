@@ -3,7 +3,12 @@ import type { OpenPortsIpDetail } from '../types';
 import { rows, type BuildContext } from './common';
 
 /** Addresses in scope, in address order (IPv4 before IPv6), each with its open ports by number. */
-export async function ipsWithPorts(c: BuildContext): Promise<OpenPortsIpDetail[]> {
+export function ipsWithPorts(c: BuildContext): Promise<OpenPortsIpDetail[]> {
+  c.ips ??= readIps(c);
+  return c.ips;
+}
+
+async function readIps(c: BuildContext): Promise<OpenPortsIpDetail[]> {
   const { s } = c;
   const res = await rows<{ pk: string; address: string; ports: { protocol: string; port: number; service: string | null }[] | null; names: string[] | null }>(
     s,
