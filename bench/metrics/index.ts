@@ -7,6 +7,7 @@ import { levelsMetric } from './levels.js';
 import { listMetric, neighboursMetric, treeMetric } from './queries.js';
 import { schedulesMetric } from './schedules.js';
 import { explorerMetric } from './explorer-ui.js';
+import { reportsMetric } from './reports.js';
 import type { Metric } from './types.js';
 
-export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric, schedulesMetric, bitsMetric, pathsMetric, explorerMetric];
+export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric, schedulesMetric, bitsMetric, pathsMetric, explorerMetric, reportsMetric];

@@ -7,6 +7,7 @@ import { schedulesContract, type SchedulesResults } from './contracts/schedules'
 import { bitsContract, type BitsResults } from './contracts/bits';
 import { findingsContract, type FindingsResults } from './contracts/findings';
 import { explorerContract, type ExplorerResults } from './contracts/explorer';
+import { reportsContract, type ReportsResults } from './contracts/reports';
 
 /**
  * THE API contract: every method the renderer (or a script) may call, its request schema and its
@@ -23,6 +24,7 @@ export const contract = {
   ...bitsContract,
   ...findingsContract,
   ...explorerContract,
+  ...reportsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -31,7 +33,7 @@ export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
 export type Params<M extends MethodName> = z.output<Contract[M]['input']>;
 
 /** Result types, one per method (kept beside the schemas so both ends see the same shapes). */
-export interface Results extends GraphResults, LevelsResults, PluginsResults, ScansResults, SchedulesResults, BitsResults, FindingsResults, ExplorerResults {}
+export interface Results extends GraphResults, LevelsResults, PluginsResults, ScansResults, SchedulesResults, BitsResults, FindingsResults, ExplorerResults, ReportsResults {}
 export type Result<M extends MethodName> = Results[M];
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];

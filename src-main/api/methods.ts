@@ -78,6 +78,19 @@ export const METHOD_NAMES = [
   'views.get',
   'views.save',
   'views.delete',
+  'reports.types',
+  'reports.check',
+  'reports.create',
+  'reports.list',
+  'reports.get',
+  'reports.delete',
+  'reports.regenerate',
+  'reports.changes',
+  'reports.exportData',
+  'reports.pdf',
+  'reports.recipes.list',
+  'reports.recipes.save',
+  'reports.recipes.delete',
 ] as const satisfies readonly MethodName[];
 
 const KNOWN: ReadonlySet<string> = new Set(METHOD_NAMES);

@@ -198,4 +198,6 @@ export type KatEvent =
   /** tasks were queued, started or ended (statuses as they are now); `tasks` lists at most 500 of the `count` */
   | { topic: 'tasks.changed'; org: string; count: number; tasks: { id: string; kind: 'boefje' | 'normalizer'; pluginId: string; status: string; inputPk: string | null }[] }
   /** scan levels changed: pks (cut at 10,000, see truncated) lists the objects whose level or kind changed */
-  | { topic: 'levels.changed'; org: string; pks: string[]; changed: number; truncated: boolean; reason: 'declared' | 'reset' | 'objects' | 'recalculated' };
+  | { topic: 'levels.changed'; org: string; pks: string[]; changed: number; truncated: boolean; reason: 'declared' | 'reset' | 'objects' | 'recalculated' }
+  /** a report was created or deleted */
+  | { topic: 'reports.changed'; org: string; id: string; change: 'created' | 'deleted' };

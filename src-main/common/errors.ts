@@ -48,6 +48,11 @@ export const ERROR_CODES = [
   'NORMALIZER_FAILED', // a normalizer produced invalid objects or crashed (details.index, details.field)
   'BOEFJE_FAILED', // a boefje container exited non-zero (details.exitCode; stderr kept on the task)
   'BIT_FAILED', // a bit (inference rule) threw or returned invalid objects (details.id, details.source)
+  // reports (issue 7)
+  'REPORT_NOT_FOUND',
+  'NOTHING_TO_REPORT', // the inputs resolve to no object at the report time
+  'PDF_UNAVAILABLE', // no PDF printer (Chromium) in this host (details.hint)
+  'PDF_FAILED', // Chromium failed to print the report
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -29,6 +29,10 @@ import type { BitFn } from '../bits/types';
 import { findingTypeMetadata } from '../findings/catalogue';
 // findings (issue 5)
 import { MuteService } from '../findings/mutes';
+// reports (issue 7)
+import { ReportService } from '../reports/service';
+import { ReportRecipeService } from '../reports/recipes';
+import { ChromiumPrinter, type PdfPrinter } from '../reports/pdf';
 
 export interface KatOptions {
   /** 'memory://' or a directory for the database */
@@ -65,6 +69,11 @@ export interface KatOptions {
   bits?: false | { code?: (id: string) => BitFn | undefined };
   /** the sweeper of expired mutes: start: false leaves its timer off (tests call mutes.sweep()) */
   mutes?: { start?: boolean };
+  /**
+   * Reports: printer prints PDFs (default: Chromium via playwright-core, launched on first use;
+   * false: none); recipes.start: false leaves the recipe timer off (tests call reportRecipes.tick()).
+   */
+  reports?: { printer?: PdfPrinter | false; recipes?: { start?: boolean } };
 }
 
 /** The core, wired: database, graph services, event outbox and the contract's handlers. */
@@ -82,6 +91,8 @@ export interface Kat extends KatApi {
   readonly scheduler: SchedulerService;
   readonly bits: BitEngine;
   readonly mutes: MuteService;
+  readonly reports: ReportService;
+  readonly reportRecipes: ReportRecipeService;
 }
 
 export async function createKat(opts: KatOptions): Promise<Kat> {
@@ -127,8 +138,13 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
   const mutes = new MuteService({ db, graph, clock, log });
   outbox.subscribe(mutes.onEvent);
   // --- end findings ---
+  // --- reports (issue 7): made as of a valid time, stored as made; recipes make them on a recurrence ---
+  const printer = opts.reports?.printer === false ? undefined : (opts.reports?.printer ?? new ChromiumPrinter());
+  const reports = new ReportService({ db, clock, log, plugins, printer, txNow: () => graph.nextTxTime(), ...events });
+  const reportRecipes = new ReportRecipeService({ db, clock, log, reports });
+  // --- end reports ---
   const dispatch = createDispatch(
-    createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels, tasks, runtime, onEngineAvailable: () => runner.wake(), scheduler, onOrgCreated, bits, mutes }),
+    createHandlers({ db, graph, clock, outbox, hostKind: defaultHost, dataLocation: db.location, plugins, raw, levels, tasks, runtime, onEngineAvailable: () => runner.wake(), scheduler, onOrgCreated, bits, mutes, reports, reportRecipes }),
   );
   for (const l of opts.listeners ?? []) outbox.subscribe(l);
   // Events committed but not dispatched before a crash are replayed now.
@@ -137,6 +153,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
   if (opts.scheduler?.start !== false) scheduler.start();
   if (opts.scheduler?.start !== false && opts.bits !== false) bits.start();
   if (opts.mutes?.start !== false) mutes.start();
+  if (opts.reports?.recipes?.start !== false && opts.scheduler?.start !== false) reportRecipes.start();
   let closed = false;
   return {
     db,
@@ -152,6 +169,8 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
     scheduler,
     bits,
     mutes,
+    reports,
+    reportRecipes,
     dataLocation: db.location,
     call: (method, params, ctx) => {
       if (closed) return Promise.reject(new AppError('INTERNAL', 'The core is closed'));
@@ -164,6 +183,8 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
       scheduler.stop();
       bits.stop();
       mutes.stop();
+      reportRecipes.stop();
+      await printer?.close();
       await runner.stop();
       await runtime.close?.();
       await raw.close();

@@ -11,6 +11,8 @@ import type { ContainerRuntime } from '../../runner/runtime';
 import type { SchedulerService } from '../../scheduler/service';
 import type { BitEngine } from '../../bits/engine';
 import type { MuteService } from '../../findings/mutes';
+import type { ReportService } from '../../reports/service';
+import type { ReportRecipeService } from '../../reports/recipes';
 
 /** What every domain's handlers may use. */
 export interface HandlerDeps {
@@ -40,6 +42,10 @@ export interface HandlerDeps {
   onOrgCreated?: (org: string) => Promise<void>;
   /** muting findings and the sweeper of expired mutes (one is made if absent) */
   mutes?: MuteService;
+  /** reports: made, stored, exported */
+  reports?: ReportService;
+  /** report recipes: reports made on a recurrence */
+  reportRecipes?: ReportRecipeService;
 }
 
 /** The handlers of one domain contract (the dispatcher itself answers listApi and multicall). */

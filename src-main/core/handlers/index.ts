@@ -8,6 +8,7 @@ import { createSchedulesHandlers } from './schedules';
 import { createBitsHandlers } from './bits';
 import { createFindingsHandlers } from './findings';
 import { createExplorerHandlers } from './explorer';
+import { createReportsHandlers } from './reports';
 
 export type { HandlerDeps } from './deps';
 
@@ -22,5 +23,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createBitsHandlers(d),
     ...createFindingsHandlers(d),
     ...createExplorerHandlers(d),
+    ...createReportsHandlers(d),
   };
 }

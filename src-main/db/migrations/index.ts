@@ -7,6 +7,7 @@ import * as m0006 from './0006_object_function';
 import * as m0007 from './0007_bits';
 import * as m0008 from './0008_file_schedules';
 import * as m0009 from './0009_explorer_views';
+import * as m0010 from './0010_reports';
 
 export interface Migration {
   name: string;
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** Ordered. Append only; a landed migration is frozen. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];

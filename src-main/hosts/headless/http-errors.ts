@@ -32,6 +32,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   NOT_ELIGIBLE: 409,
   ENGINE_UNAVAILABLE: 503,
   SECRETS_UNAVAILABLE: 503,
+  REPORT_NOT_FOUND: 404,
+  NOTHING_TO_REPORT: 400,
+  PDF_UNAVAILABLE: 503,
 };
 
 /** The HTTP status for an error code; a code without a mapping is a client error if it names one. */
