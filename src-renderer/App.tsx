@@ -13,6 +13,7 @@ import { ScheduleEditorPanel } from './features/schedules/ScheduleEditor';
 import { SchedulesView } from './features/schedules/SchedulesView';
 import { FindingsView } from './features/findings/FindingsView';
 import { FindingDetailPanel } from './features/findings/FindingDetailPanel';
+import { ReportsView } from './features/reports/ReportsView';
 import { NoOrganisations } from './features/orgs/NoOrganisations';
 import { OrgSidebar } from './features/orgs/OrgSidebar';
 import { DialogHost } from './features/shell/DialogHost';
@@ -61,6 +62,8 @@ function CurrentView() {
       return <TasksView />;
     case 'schedules':
       return <SchedulesView />;
+    case 'reports':
+      return <ReportsView />;
     default: {
       const never: never = view;
       return never;
@@ -75,6 +78,7 @@ function useDetail(): 'object' | 'finding' | 'plugin' | 'task' | 'schedule' | nu
     if (s.view === 'findings') return s.openFindingPk ? 'finding' : null;
     if (s.view === 'plugins') return s.openPluginId ? 'plugin' : null;
     if (s.view === 'schedules') return s.openScheduleId ? 'schedule' : null;
+    if (s.view === 'reports') return null; // a report takes the whole pane
     return s.openTaskId ? 'task' : null;
   });
 }

@@ -11,6 +11,7 @@ import { createTasksSlice } from './tasks-slice';
 import type { Store } from './types';
 import { createUiSlice } from './ui-slice';
 import { createFindingsSlice } from './findings-slice';
+import { createReportsSlice } from './reports-slice';
 
 /** The one store, built from slices; components read it through selectors. */
 export const useStore = create<Store>()((...a) => ({
@@ -25,6 +26,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createSchedulesSlice(...a),
   ...createQueueSlice(...a),
   ...createFindingsSlice(...a),
+  ...createReportsSlice(...a),
 }));
 
 export type { Store } from './types';

@@ -10,12 +10,14 @@ import type { SelectionSlice } from './selection-slice';
 import type { TasksSlice } from './tasks-slice';
 import type { UiSlice } from './ui-slice';
 import type { FindingsSlice } from './findings-slice';
+import type { ReportsSlice } from './reports-slice';
 
 export type Store = OrgsSlice & ObjectsSlice & SelectionSlice & UiSlice & LevelsSlice & PluginsSlice & TasksSlice &
   EngineSlice &
   SchedulesSlice &
   QueueSlice &
-  FindingsSlice;
+  FindingsSlice &
+  ReportsSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;
 
 /** A coded error as kept in state (plain data, not an Error instance). */

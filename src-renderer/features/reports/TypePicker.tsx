@@ -1,0 +1,48 @@
+import type { KeyboardEvent } from 'react';
+import type { ReportType, ReportTypeInfo } from '../../../src-main/reports/types';
+
+interface Props {
+  types: readonly ReportTypeInfo[];
+  value: ReportType | null;
+  onChange(type: ReportType): void;
+}
+
+/** The report types as cards with their descriptions; arrow keys move the choice (a radio group). */
+export function TypePicker({ types, value, onChange }: Props) {
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const dir = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    if (!dir || types.length === 0) return;
+    e.preventDefault();
+    const i = Math.max(0, types.findIndex((t) => t.type === value));
+    const next = types[(i + dir + types.length) % types.length]!;
+    onChange(next.type);
+    e.currentTarget.querySelector<HTMLElement>(`[data-type="${next.type}"]`)?.focus();
+  };
+  return (
+    <div className="type-cards" role="radiogroup" aria-label="Report type" onKeyDown={onKey}>
+      {types.map((t, i) => {
+        const on = t.type === value;
+        const required = t.plugins.filter((p) => p.required).map((p) => p.id);
+        return (
+          <button
+            key={t.type}
+            type="button"
+            role="radio"
+            aria-checked={on}
+            data-type={t.type}
+            tabIndex={on || (value === null && i === 0) ? 0 : -1}
+            className={`type-card${on ? ' on' : ''}${t.type === 'aggregate' ? ' aggregate' : ''}`}
+            onClick={() => onChange(t.type)}
+          >
+            <span className="type-card-name">{t.name}</span>
+            <span className="type-card-desc">{t.description}</span>
+            <span className="type-card-meta muted small">
+              {t.inputTypes.length ? `on ${t.inputTypes.join(', ')}` : 'on any object'}
+              {required.length > 0 && ` · needs ${required.join(', ')}`}
+            </span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
