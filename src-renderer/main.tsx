@@ -5,6 +5,7 @@ import './styles.css';
 import './styles-scanning.css';
 import './styles-schedules.css';
 import './styles-findings.css';
+import './styles-reports.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

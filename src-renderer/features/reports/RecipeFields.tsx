@@ -25,9 +25,10 @@ export function RecipeFields({ rrule, enabled, serverError, onChange }: Props) {
             </button>
           ))}
         </div>
-        <input
+        <textarea
           id="wiz-rrule"
-          className="mono"
+          rows={rrule.includes('\n') ? 2 : 1}
+          className="mono rrule-input"
           value={rrule}
           maxLength={1000}
           spellCheck={false}

@@ -9,7 +9,7 @@ import { formatDate, formatRelative, formatUntil } from '../../components/format
 import { useStore } from '../../stores/store';
 import { listKeys } from './list-keys';
 import { checkRrule } from './recipe-rrule';
-import { inputsText, typeName } from './report-format';
+import { inputsText, shortTypeName, typeName } from './report-format';
 
 /** Report recipes: reports the scheduler makes by itself on a recurrence. */
 export function RecipesList() {
@@ -81,7 +81,7 @@ export function RecipesList() {
             }
           >
             {recipes.map((r) => {
-              const when = checkRrule(r.rrule);
+              const when = checkRrule(r.rrule, new Date(), { withStart: false });
               return (
                 <tr key={r.id} data-id={r.id} tabIndex={0} aria-label={r.name} className={r.enabled ? '' : 'disabled-row'} onClick={() => startWizard({ recipeId: r.id })}>
                   <td>
@@ -91,7 +91,7 @@ export function RecipesList() {
                     <span className="report-name">{r.name}</span>
                   </td>
                   <td>
-                    <span className="type-chip">{typeName(types, r.type)}</span>
+                    <span className="type-chip" title={typeName(types, r.type)}>{shortTypeName(types, r.type)}</span>
                   </td>
                   <td className="muted" title={inputsText(r.inputs)}>
                     {inputsText(r.inputs)}

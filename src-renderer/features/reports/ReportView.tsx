@@ -28,7 +28,7 @@ export function ReportView({ id }: { id: string }) {
     return (
       <section className="reports-view" aria-label="Report">
         <ViewHeader title="Report" onBack={close} />
-        {res.error.code === 'NOT_FOUND' ? (
+        {res.error.code === 'REPORT_NOT_FOUND' || res.error.code === 'NOT_FOUND' ? (
           <EmptyState
             title="This report is gone"
             actions={

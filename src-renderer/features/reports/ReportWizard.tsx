@@ -177,7 +177,7 @@ export function ReportWizard({ recipe, recipeId }: Props) {
                 id="wiz-name"
                 value={draft.name}
                 maxLength={200}
-                placeholder={info ? `${info.name} report` : 'Report name'}
+                placeholder={info ? `${info.name} ${new Date().toISOString().slice(0, 10)}` : 'Report name'}
                 aria-invalid={problem('name') ? true : undefined}
                 onChange={(e) => change({ name: e.target.value })}
               />

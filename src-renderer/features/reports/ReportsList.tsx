@@ -6,7 +6,7 @@ import { Spinner } from '../../components/Spinner';
 import { formatDate, formatRelative } from '../../components/format';
 import { useStore } from '../../stores/store';
 import { listKeys } from './list-keys';
-import { inputsText, typeName } from './report-format';
+import { inputsText, shortTypeName, typeName } from './report-format';
 import { SeverityCountsCell } from './SeverityCountsCell';
 
 /** The stored reports of the organisation, newest first, with a type filter. */
@@ -120,7 +120,7 @@ function ReportsTable({ reports, types, onOpen, onDelete }: TableProps) {
               {r.recipeId && <span className="default-chip">recipe</span>}
             </td>
             <td>
-              <span className="type-chip">{typeName(types, r.type)}</span>
+              <span className="type-chip" title={typeName(types, r.type)}>{shortTypeName(types, r.type)}</span>
             </td>
             <td className="muted" title={inputsText(r.inputs)}>
               {inputsText(r.inputs)}

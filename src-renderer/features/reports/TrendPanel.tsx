@@ -27,5 +27,5 @@ export function TrendPanel({ report }: { report: Report }) {
       </div>
     );
   if (chart.series.length === 0) return <div className="muted small">No findings in any of the {points} reports on these inputs.</div>;
-  return <Chart chart={chart} note={`${points} reports`} />;
+  return <Chart chart={chart} note={`${points} reports`} compact />;
 }

@@ -22,7 +22,9 @@ export function TypePicker({ types, value, onChange }: Props) {
     <div className="type-cards" role="radiogroup" aria-label="Report type" onKeyDown={onKey}>
       {types.map((t, i) => {
         const on = t.type === value;
-        const required = t.plugins.filter((p) => p.required).map((p) => p.id);
+        const boefjes = t.plugins.filter((p) => p.required && p.kind === 'boefje').map((p) => p.id);
+        const others = t.plugins.filter((p) => p.required && p.kind !== 'boefje').length;
+        const needs = t.plugins.filter((p) => p.required).map((p) => `${p.id} (${p.kind})`).join(', ');
         return (
           <button
             key={t.type}
@@ -36,9 +38,10 @@ export function TypePicker({ types, value, onChange }: Props) {
           >
             <span className="type-card-name">{t.name}</span>
             <span className="type-card-desc">{t.description}</span>
-            <span className="type-card-meta muted small">
+            <span className="type-card-meta muted small" title={needs ? `Needs ${needs}` : 'Needs no plugin'}>
               {t.inputTypes.length ? `on ${t.inputTypes.join(', ')}` : 'on any object'}
-              {required.length > 0 && ` · needs ${required.join(', ')}`}
+              {boefjes.length > 0 && ` · scans with ${boefjes.join(', ')}`}
+              {others > 0 && ` (+${others} ${others === 1 ? 'normalizer or bit' : 'normalizers and bits'})`}
             </span>
           </button>
         );

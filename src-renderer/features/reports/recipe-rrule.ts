@@ -18,7 +18,7 @@ const HOUR_MS = 3_600_000;
  * the draft as it is typed): its description and the next three runs after `now`, or what is wrong
  * with it and at which column.
  */
-export function checkRrule(text: string, now: Date = new Date()): RruleCheck {
+export function checkRrule(text: string, now: Date = new Date(), opts: { withStart?: boolean } = {}): RruleCheck {
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, message: 'A recipe needs a recurrence: pick a preset or write an RRULE such as FREQ=WEEKLY;BYDAY=MO;BYHOUR=8', column: null };
   try {
@@ -32,7 +32,9 @@ export function checkRrule(text: string, now: Date = new Date()): RruleCheck {
       after = t;
     }
     const frequent = next.length >= 2 && next[1]!.getTime() - next[0]!.getTime() < HOUR_MS;
-    return { ok: true, text: describeRecurrence(r, { utc: true }), next, frequent };
+    // a stored recipe carries the DTSTART it was saved at: a list says when it runs, not since when
+    const described = opts.withStart === false ? { ...r, explicitStart: false } : r;
+    return { ok: true, text: describeRecurrence(described, { utc: true }), next, frequent };
   } catch (e) {
     const err = e as { message?: string; details?: { column?: unknown } };
     const message = String(err.message ?? e).replace(/^Recurrence: /, '');

@@ -48,6 +48,11 @@ export function typeName(types: readonly ReportTypeInfo[], type: string): string
   return types.find((t) => t.type === type)?.name ?? type;
 }
 
+/** "Aggregate" for "Aggregate report": for chips in lists. */
+export function shortTypeName(types: readonly ReportTypeInfo[], type: string): string {
+  return typeName(types, type).replace(/ report$/i, '');
+}
+
 /** A datetime-local value ("2026-12-02T15:30") for an ISO time, in the user's time zone. */
 export function toLocalInput(iso: string): string {
   const d = new Date(iso);

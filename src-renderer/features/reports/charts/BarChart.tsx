@@ -1,8 +1,6 @@
 import { bands, categories, niceTicks, scaleY, shortNumber } from './geometry';
 import { colourFor, describeChart, isSeverity, type ChartLike } from './types';
 
-const W = 520;
-const H = 230;
 const PAD = { left: 40, right: 12, top: 16, bottom: 42 };
 
 const clip = (s: string, n = 14) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -11,7 +9,9 @@ const clip = (s: string, n = 14) => (s.length > n ? `${s.slice(0, n - 1)}…` : 
  * Vertical bars per category, one bar per series side by side. With one series whose categories
  * are severities, every bar takes its severity's colour.
  */
-export function BarChart({ chart }: { chart: ChartLike }) {
+export function BarChart({ chart, compact = false }: { chart: ChartLike; compact?: boolean }) {
+  const W = compact ? 300 : 520;
+  const H = compact ? 190 : 230;
   const xs = categories(chart.series);
   const max = Math.max(0, ...chart.series.flatMap((s) => s.values.map((v) => v.y)));
   const ticks = niceTicks(max);
@@ -19,13 +19,15 @@ export function BarChart({ chart }: { chart: ChartLike }) {
   const bottom = H - PAD.bottom;
   const slots = bands(xs.length, PAD.left, W - PAD.right, xs.length > 12 ? 0.15 : 0.3);
   const perSeries = chart.series.length || 1;
+  // a label fits its slot (about 6 user units a character at 11px)
+  const maxChars = Math.max(3, Math.floor((W - PAD.left - PAD.right) / Math.max(1, xs.length) / 6.2));
   const bySeverity = chart.series.length === 1 && xs.length > 0 && xs.every(isSeverity);
   return (
     <svg className="chart chart-bar" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${chart.title}: ${describeChart(chart)}`}>
       {ticks.map((t) => {
         const y = scaleY(t, axisMax, PAD.top, bottom);
         return (
-          <g key={t} className="chart-grid">
+          <g key={t} className="chart-gridline">
             <line x1={PAD.left} x2={W - PAD.right} y1={y} y2={y} />
             <text x={PAD.left - 6} y={y + 3.5} textAnchor="end">
               {shortNumber(t)}
@@ -56,7 +58,7 @@ export function BarChart({ chart }: { chart: ChartLike }) {
               );
             })}
             <text className="chart-label" x={slot.x + slot.width / 2} y={bottom + 15} textAnchor="middle">
-              {clip(x, xs.length > 8 ? 9 : 14)}
+              {clip(x, maxChars)}
               <title>{x}</title>
             </text>
           </g>

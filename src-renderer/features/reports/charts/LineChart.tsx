@@ -1,26 +1,26 @@
 import { categories, niceTicks, polyline, scaleY, shortNumber, spreadX } from './geometry';
 import { colourFor, describeChart, type ChartLike } from './types';
 
-const W = 520;
-const H = 230;
 const PAD = { left: 40, right: 16, top: 16, bottom: 42 };
 
 /** One line per series over the shared x values (e.g. report dates), points marked, a legend below. */
-export function LineChart({ chart }: { chart: ChartLike }) {
+export function LineChart({ chart, compact = false }: { chart: ChartLike; compact?: boolean }) {
+  const W = compact ? 300 : 520;
+  const H = compact ? 190 : 230;
   const xs = categories(chart.series);
   const max = Math.max(0, ...chart.series.flatMap((s) => s.values.map((v) => v.y)));
   const ticks = niceTicks(max);
   const axisMax = ticks[ticks.length - 1]!;
   const bottom = H - PAD.bottom;
   const px = spreadX(xs.length, PAD.left + 10, W - PAD.right - 10);
-  const labelEvery = Math.max(1, Math.ceil(xs.length / 6));
+  const labelEvery = Math.max(1, Math.ceil(xs.length / (compact ? 3 : 6)));
   return (
     <div className="chart-line">
       <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${chart.title}: ${describeChart(chart)}`}>
         {ticks.map((t) => {
           const y = scaleY(t, axisMax, PAD.top, bottom);
           return (
-            <g key={t} className="chart-grid">
+            <g key={t} className="chart-gridline">
               <line x1={PAD.left} x2={W - PAD.right} y1={y} y2={y} />
               <text x={PAD.left - 6} y={y + 3.5} textAnchor="end">
                 {shortNumber(t)}
