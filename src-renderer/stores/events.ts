@@ -44,7 +44,7 @@ export function connectEvents(): () => void {
       return;
     }
     if (event.topic === 'reports.changed') {
-      useStore.getState().onReportsChanged();
+      useStore.getState().onReportsChanged({ id: event.id, change: event.change });
       return;
     }
     if (event.topic === 'raw.stored') {

@@ -44,8 +44,8 @@ export interface ReportsSlice {
   enableRecipe(id: string, enabled: boolean): Promise<boolean>;
   /** the view was opened (or the organisation changed while it is open) */
   onReportsViewOpened(): void;
-  /** a pushed 'reports.changed' for the current organisation */
-  onReportsChanged(): void;
+  /** a pushed 'reports.changed' for the current organisation (none: catching up after a reconnect) */
+  onReportsChanged(change?: { id: string; change: 'created' | 'deleted' }): void;
   /** a new organisation: nothing of the previous one stays */
   resetReports(): void;
 }
@@ -185,8 +185,14 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => ({
     if (get().reportsTab === 'recipes') void get().loadRecipes();
   },
 
-  onReportsChanged() {
+  onReportsChanged(change) {
     set({ reportsRevision: get().reportsRevision + 1 });
+    const screen = get().reportsScreen;
+    if (change?.change === 'deleted' && screen.kind === 'report' && screen.id === change.id) {
+      // the open report went (another window, a script): back to the list, saying why
+      set({ reportsScreen: { kind: 'list' } });
+      if (get().view === 'reports' && get().dialog?.kind !== 'deleteReport') get().toast('info', 'The report you had open was deleted.');
+    }
     if (get().reportsStatus !== 'idle') void get().loadReports();
     // a recipe that ran moved its last and next run
     if (get().recipesStatus !== 'idle') void get().loadRecipes();
