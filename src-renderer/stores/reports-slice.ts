@@ -1,11 +1,21 @@
-import type { ReportRecipe, ReportSummary, ReportType, ReportTypeInfo } from '../../src-main/reports/types';
+import type { ReportInputs, ReportRecipe, ReportSummary, ReportType, ReportTypeInfo } from '../../src-main/reports/types';
 import { api, ApiError } from '../api/client';
 import type { ErrorInfo, Slice } from './types';
 
 export const REPORTS_PAGE_SIZE = 100;
 
 /** What the Reports page shows: the list (reports or recipes), the wizard, or one report. */
-export type ReportsScreen = { kind: 'list' } | { kind: 'wizard'; recipe?: boolean; /** a recipe to change */ recipeId?: string } | { kind: 'report'; id: string };
+/** a wizard started from a report: its type, inputs and name filled in */
+export interface WizardPrefill {
+  type: ReportType;
+  inputs: ReportInputs;
+  name: string;
+}
+
+export type ReportsScreen =
+  | { kind: 'list' }
+  | { kind: 'wizard'; recipe?: boolean; /** a recipe to change */ recipeId?: string; prefill?: WizardPrefill }
+  | { kind: 'report'; id: string };
 export type ReportsTab = 'reports' | 'recipes';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -33,7 +43,7 @@ export interface ReportsSlice {
   setReportsTab(tab: ReportsTab): void;
   setReportsTypeFilter(type: ReportType | ''): void;
   openReport(id: string): void;
-  startReportWizard(opts?: { recipe?: boolean; recipeId?: string }): void;
+  startReportWizard(opts?: { recipe?: boolean; recipeId?: string; prefill?: WizardPrefill }): void;
   /** back to the list from the wizard or a report (Esc) */
   closeReportScreen(): void;
   /** throws the coded error (the dialog shows it) */
@@ -131,7 +141,8 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => ({
 
   startReportWizard(opts) {
     void get().loadReportTypes();
-    set({ reportsScreen: { kind: 'wizard', recipe: opts?.recipe || opts?.recipeId !== undefined, recipeId: opts?.recipeId } });
+    set({ reportsScreen: { kind: 'wizard', recipe: opts?.recipe || opts?.recipeId !== undefined, recipeId: opts?.recipeId, prefill: opts?.prefill } });
+    if (opts?.recipe || opts?.recipeId) void get().loadRecipes();
   },
 
   closeReportScreen() {

@@ -76,6 +76,7 @@ function LoadedReport({ report }: { report: Report }) {
   const close = useStore((s) => s.closeReportScreen);
   const openReport = useStore((s) => s.openReport);
   const openDialog = useStore((s) => s.openDialog);
+  const startWizard = useStore((s) => s.startReportWizard);
   const toast = useStore((s) => s.toast);
   const types = useStore((s) => s.reportTypes);
   const [busy, setBusy] = useState<Busy>(null);
@@ -154,6 +155,14 @@ function LoadedReport({ report }: { report: Report }) {
             {inputsText(report.inputs)}
           </span>
           {report.recipeId && <span className="default-chip">by a recipe</span>}
+          <span className="meta-actions">
+            <button type="button" className="link-button small" onClick={() => startWizard({ prefill: { type: report.type, inputs: report.inputs, name: report.name } })}>
+              New report on these inputs
+            </button>
+            <button type="button" className="link-button small" onClick={() => startWizard({ recipe: true, prefill: { type: report.type, inputs: report.inputs, name: report.name } })}>
+              Make a recipe of it
+            </button>
+          </span>
           <details className="versions">
             <summary className="small muted">Made with</summary>
             <dl className="attr-list small">

@@ -4,6 +4,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useStore } from '../../stores/store';
+import type { WizardPrefill } from '../../stores/reports-slice';
 import type { ErrorInfo } from '../../stores/types';
 import { CheckPanel, useReportCheck } from './CheckPanel';
 import { InputsStep } from './InputsStep';
@@ -17,6 +18,8 @@ interface Props {
   recipe: boolean;
   /** the recipe to change */
   recipeId?: string;
+  /** type, inputs and name of the report it starts from */
+  prefill?: WizardPrefill;
 }
 
 /** Seconds since `start`, ticking while `on` (progress while the core works; reports.create has no progress events). */
@@ -37,7 +40,7 @@ function useElapsed(on: boolean): number {
  * (or, for a recipe, name and recurrence), 4 the check (objects reached, plugins disabled or not
  * run) and Create, with progress while the core makes the report.
  */
-export function ReportWizard({ recipe, recipeId }: Props) {
+export function ReportWizard({ recipe, recipeId, prefill }: Props) {
   const org = useStore((s) => s.currentOrg)!;
   const orgName = useStore((s) => s.orgs.find((o) => o.code === s.currentOrg)?.name ?? s.currentOrg);
   const types = useStore((s) => s.reportTypes);
@@ -50,7 +53,7 @@ export function ReportWizard({ recipe, recipeId }: Props) {
   const putRecipe = useStore((s) => s.putRecipe);
   const setTab = useStore((s) => s.setReportsTab);
   const toast = useStore((s) => s.toast);
-  const [draft, setDraft] = useState<WizardDraft>(() => (existing ? draftFromRecipe(existing) : EMPTY_WIZARD));
+  const [draft, setDraft] = useState<WizardDraft>(() => (existing ? draftFromRecipe(existing) : prefill ? draftFromRecipe(prefill) : EMPTY_WIZARD));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [tried, setTried] = useState(false);

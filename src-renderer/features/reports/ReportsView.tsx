@@ -12,7 +12,7 @@ export function ReportsView() {
   const setTab = useStore((s) => s.setReportsTab);
   const startWizard = useStore((s) => s.startReportWizard);
 
-  if (screen.kind === 'wizard') return <ReportWizard key={screen.recipeId ?? (screen.recipe ? 'recipe' : 'report')} recipe={screen.recipe ?? false} recipeId={screen.recipeId} />;
+  if (screen.kind === 'wizard') return <ReportWizard key={screen.recipeId ?? (screen.recipe ? 'recipe' : 'report')} recipe={screen.recipe ?? false} recipeId={screen.recipeId} prefill={screen.prefill} />;
   if (screen.kind === 'report') return <ReportView key={screen.id} id={screen.id} />;
 
   return (

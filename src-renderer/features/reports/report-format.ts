@@ -38,10 +38,11 @@ export function sameInputs(a: ReportInputs, b: ReportInputs): boolean {
   return canonicalInputs(a) === canonicalInputs(b);
 }
 
+/** as the core matches a report with its previous one: distinct sorted keys, the search without case */
 export function canonicalInputs(i: ReportInputs): string {
-  if ('objects' in i) return JSON.stringify({ objects: [...i.objects].sort() });
+  if ('objects' in i) return JSON.stringify({ objects: [...new Set(i.objects)].sort() });
   const f = i.filter;
-  return JSON.stringify({ filter: { types: f.types?.length ? [...f.types].sort() : null, search: f.search?.trim() || null, minLevel: f.minLevel ?? null } });
+  return JSON.stringify({ filter: { types: f.types?.length ? [...new Set(f.types)].sort() : null, search: f.search?.trim().toLowerCase() || null, minLevel: f.minLevel ?? null } });
 }
 
 export function typeName(types: readonly ReportTypeInfo[], type: string): string {

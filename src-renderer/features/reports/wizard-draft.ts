@@ -33,8 +33,9 @@ export const EMPTY_WIZARD: WizardDraft = {
   enabled: true,
 };
 
-export function draftFromRecipe(r: ReportRecipe): WizardDraft {
-  const base = { ...EMPTY_WIZARD, type: r.type, name: r.name, rrule: r.rrule, enabled: r.enabled };
+/** A draft with a stored recipe's (or a report's) type, inputs and name. */
+export function draftFromRecipe(r: Pick<ReportRecipe, 'type' | 'inputs' | 'name'> & Partial<Pick<ReportRecipe, 'rrule' | 'enabled'>>): WizardDraft {
+  const base = { ...EMPTY_WIZARD, type: r.type, name: r.name, rrule: r.rrule ?? EMPTY_WIZARD.rrule, enabled: r.enabled ?? true };
   if ('objects' in r.inputs) return { ...base, mode: 'objects', objects: [...r.inputs.objects] };
   const f = r.inputs.filter;
   return { ...base, mode: 'filter', filterTypes: [...(f.types ?? [])], search: f.search ?? '', minLevel: f.minLevel === undefined ? '' : String(f.minLevel) };
