@@ -140,7 +140,7 @@ export async function createKat(opts: KatOptions): Promise<Kat> {
   // --- end findings ---
   // --- reports (issue 7): made as of a valid time, stored as made; recipes make them on a recurrence ---
   const printer = opts.reports?.printer === false ? undefined : (opts.reports?.printer ?? new ChromiumPrinter());
-  const reports = new ReportService({ db, clock, log, plugins, printer, ...events });
+  const reports = new ReportService({ db, clock, log, plugins, printer, txNow: () => graph.nextTxTime(), ...events });
   const reportRecipes = new ReportRecipeService({ db, clock, log, reports });
   // --- end reports ---
   const dispatch = createDispatch(

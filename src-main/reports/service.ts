@@ -33,6 +33,8 @@ export interface ReportServiceDeps {
   plugins?: PluginCatalogue;
   recordEvent: (q: Queryable, e: KatEvent) => Promise<void>;
   afterCommit: () => Promise<void> | void;
+  /** the transaction time of a new report: after every write so far (GraphService.nextTxTime) */
+  txNow?: () => Date;
   /** prints HTML to PDF (Chromium in the headless host, webContents.printToPDF in Electron) */
   printer?: PdfPrinter;
 }
@@ -53,14 +55,14 @@ export class ReportService {
   }
 
   async check(org: string, type: ReportType, inputs: ReportInputs): Promise<{ warnings: PluginWarning[]; objects: number }> {
-    const now = this.d.clock.now().toISOString();
+    const now = this.now();
     const resolved = await resolveInputs(this.d.db, org, inputs, { validTime: now, txTime: now });
     const warnings = await checkPlugins(this.d.db, org, type, resolved, this.d.plugins);
     return { warnings, objects: resolved.roots.length };
   }
 
   async create(org: string, c: CreateReport): Promise<Report> {
-    const createdAt = this.d.clock.now().toISOString();
+    const createdAt = this.now();
     const asOf = c.asOf ? new Date(c.asOf).toISOString() : createdAt;
     const data = await this.build({ org, type: c.type, inputs: c.inputs, asOf, txTime: createdAt });
     const report: repo.StoredReport = {
@@ -136,6 +138,10 @@ export class ReportService {
   }
 
   // --- internals ---
+
+  private now(): string {
+    return (this.d.txNow ? this.d.txNow() : this.d.clock.now()).toISOString();
+  }
 
   private async build(req: Omit<BuildRequest, 'orgName'>): Promise<Report['data']> {
     return buildReport(this.d.db, { ...req, orgName: await this.orgName(req.org) });
