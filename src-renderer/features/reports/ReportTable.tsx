@@ -1,4 +1,5 @@
 import type { ReportTable as Table } from '../../../src-main/reports/types';
+import { formatDate } from '../../components/format';
 import { useStore } from '../../stores/store';
 
 const SHOWN_ROWS = 200;
@@ -59,7 +60,10 @@ export function ReportTable({ table }: { table: Table }) {
   );
 }
 
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+
 function cellText(cell: string | number | null): string {
   if (cell === null) return '—';
-  return typeof cell === 'number' ? cell.toLocaleString() : cell;
+  if (typeof cell === 'number') return cell.toLocaleString();
+  return ISO_TIME.test(cell) ? formatDate(cell) : cell;
 }

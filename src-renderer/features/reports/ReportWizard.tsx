@@ -214,6 +214,12 @@ export function ReportWizard({ recipe, recipeId, prefill }: Props) {
           )}
           <ErrorBox error={rruleServerError ? null : error} compact />
           <div className="wizard-actions">
+            {check.status === 'ready' && (
+              <button type="button" className="link-button small check-summary" onClick={() => document.getElementById('step-check')?.scrollIntoView({ block: 'start' })}>
+                Covers {check.objects.toLocaleString()} {check.objects === 1 ? 'object' : 'objects'}
+                {check.warnings.length > 0 ? ` · ${check.warnings.length} plugin ${check.warnings.length === 1 ? 'warning' : 'warnings'}` : ' · plugins ready'}
+              </button>
+            )}
             <button type="button" className="button" onClick={close} disabled={busy}>
               Cancel
             </button>
