@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/hosts/electron/main.ts'),
           headless: resolve(__dirname, 'src-main/hosts/headless/cli.ts'),
+          report: resolve(__dirname, 'src-main/hosts/cli/report.ts'),
         },
       },
     },

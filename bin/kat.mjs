@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `kat` command line. Subcommands:
 //   kat serve [--data-dir DIR | --memory] [--port N]   the headless host: UI + API on 127.0.0.1
+//   kat report --org ORG --type TYPE (--objects PK,PK | --all) [--as-of ISO] --pdf FILE [--json FILE]
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,12 +12,14 @@ const USAGE = `Usage: kat <command> [options]
 
 Commands:
   serve [--data-dir DIR | --memory] [--port N]   serve the UI and API on 127.0.0.1 and print the URL
+  report --org ORG --type TYPE (--objects PK,PK | --all) [--as-of ISO] [--data-dir DIR] --pdf FILE [--json FILE]
+                                                 make a report and write it as PDF and/or JSON (kat report --help)
   help                                           this text`;
 
 const [command, ...rest] = process.argv.slice(2);
 
-function serve(argv) {
-  const entry = join(root, 'out', 'main', 'headless.js');
+function run(name, argv) {
+  const entry = join(root, 'out', 'main', `${name}.js`);
   if (!existsSync(entry)) {
     console.error(`kat: the app is not built (${entry} is missing); run "npm run build" first.`);
     process.exit(1);
@@ -28,7 +31,10 @@ function serve(argv) {
 
 switch (command) {
   case 'serve':
-    serve(rest);
+    run('headless', rest);
+    break;
+  case 'report':
+    run('report', rest);
     break;
   case undefined:
   case 'help':

@@ -14,7 +14,7 @@ export function baseFileName(r: Pick<Report, 'org' | 'name' | 'type' | 'asOf'>):
       .replace(/^-+|-+$/g, '')
       .slice(0, 80);
   const date = r.asOf.slice(0, 10);
-  const name = slug(r.name).replace(new RegExp(`-?${date}$`), '');
+  const name = slug(r.name).replace(new RegExp(`-?${date}$`), '').replace(/-report$/, '');
   const parts = [slug(r.org), name || slug(r.type), date].filter((p) => p !== '');
   // the org code is usually part of the name already: keep it once
   const joined = parts[1]?.startsWith(parts[0]! + '-') ? parts.slice(1) : parts;

@@ -2,19 +2,31 @@
  * Report recipes: a report type + inputs made by itself on a recurrence (an RRULE, UTC, parsed by
  * the scheduler's time logic). A tick makes every due recipe's report as of its due time and moves
  * next_run_at to the following occurrence; a timer sleeps until the soonest one (tests call tick()
- * on a fake clock). Missed occurrences (the app was closed) are made up once, not one by one.
+ * on a fake clock). Missed occurrences (the app was closed) are made up once, as of the latest of
+ * them, not one by one.
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../common/clock';
 import { AppError } from '../common/errors';
 import type { Logger } from '../common/logger';
 import type { Database } from '../db/database';
-import { formatRecurrence, nextOccurrence, parseRecurrence } from '../scheduler/time';
+import { formatRecurrence, nextOccurrence, parseRecurrence, type Recurrence } from '../scheduler/time';
 import * as repo from './repository';
 import type { ReportService } from './service';
 import type { ReportInputs, ReportRecipe, ReportType } from './types';
 
 const MAX_SLEEP_MS = 60 * 60 * 1000;
+
+/** The latest occurrence at or before `now`, starting from the due one (bounded). */
+function latestDue(rec: Recurrence, due: Date, now: Date): Date {
+  let t = due;
+  for (let i = 0; i < 100_000; i++) {
+    const n = nextOccurrence(rec, t);
+    if (!n || n.getTime() > now.getTime()) break;
+    t = n;
+  }
+  return t;
+}
 
 export interface RecipeFields {
   id?: string;
@@ -77,8 +89,9 @@ export class ReportRecipeService {
     const now = this.d.clock.now();
     const made: string[] = [];
     for (const r of await repo.dueRecipes(this.d.db, now.toISOString())) {
-      const due = r.nextRunAt!;
-      const next = nextOccurrence(parseRecurrence(r.rrule), now);
+      const rec = parseRecurrence(r.rrule);
+      const due = latestDue(rec, new Date(r.nextRunAt!), now).toISOString();
+      const next = nextOccurrence(rec, now);
       try {
         const report = await this.d.reports.create(r.org, { type: r.type, inputs: r.inputs, asOf: due, name: `${r.name} ${due.slice(0, 10)}`, recipeId: r.id });
         made.push(report.id);
