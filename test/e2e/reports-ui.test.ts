@@ -126,13 +126,19 @@ describeNeeding('reports UI (e2e)', missing, () => {
     // charts are drawn (SVG), at least one of them about severities
     expect(await content.locator('svg.chart').count()).toBeGreaterThan(0);
     await content.locator('svg.chart[aria-label*="critical" i]').first().waitFor();
-    // the findings sub-report opens and links into an object
-    const sub = content.getByTestId('sub-report-findings');
-    await sub.locator('summary').click();
-    await sub.locator('svg.chart').first().waitFor();
     await snap(page, 'reports-03-view');
     await content.getByRole('heading', { name: 'Scope' }).scrollIntoViewIfNeeded();
     await snap(page, 'reports-03b-view-scope');
+    // the findings sub-report opens; its rows link into the objects
+    const sub = content.getByTestId('sub-report-findings');
+    await sub.locator('summary').click();
+    await sub.locator('svg.chart').first().waitFor();
+    await snap(page, 'reports-03c-sub-report');
+    await content.getByRole('table', { name: 'Declared objects' }).getByRole('button', { name: `Open object ${OTHER_HOST}` }).click();
+    await page.getByRole('complementary', { name: 'Object detail' }).getByRole('heading', { name: 'internet|other.org' }).waitFor();
+    await page.keyboard.press('g');
+    await page.keyboard.press('r');
+    await page.getByRole('heading', { name: 'Acme quarterly', level: 1 }).waitFor();
   });
 
   it('lists the changes since the earlier report: new, fixed, still open', async () => {

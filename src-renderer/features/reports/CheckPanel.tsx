@@ -51,7 +51,7 @@ export function CheckPanel({ check, info }: { check: CheckState; info: ReportTyp
   if (check.status === 'error') return <ErrorBox error={check.error} compact />;
   if (check.status === 'loading') return <Spinner label="Checking inputs and plugins" />;
   const required = new Set(info?.plugins.filter((p) => p.required).map((p) => p.id) ?? []);
-  const warnings = [...check.warnings].sort((a, b) => Number(required.has(b.plugin)) - Number(required.has(a.plugin)) || a.plugin.localeCompare(b.plugin));
+  const warnings = [...check.warnings].sort((a, b) => Number(required.has(b.plugin)) - Number(required.has(a.plugin)) || Number(b.problem === 'disabled') - Number(a.problem === 'disabled') || a.plugin.localeCompare(b.plugin));
   return (
     <div className="check-result" data-testid="report-check">
       <div className={`check-objects${check.objects === 0 ? ' none' : ''}`}>
@@ -74,7 +74,7 @@ export function CheckPanel({ check, info }: { check: CheckState; info: ReportTyp
                 </span>
                 <span className="warning-text">
                   {w.problem === 'disabled'
-                    ? ' is disabled: its part of the report will be empty. Enable it and scan before making the report.'
+                    ? ` is disabled: its part of the report will be empty. Enable it${w.kind === 'boefje' ? ' and scan' : ''} before making the report.`
                     : ` has not run on ${w.objects?.length ? `${w.objects.length}${w.objects.length >= 20 ? '+' : ''} of the chosen objects` : 'the chosen objects'}: their part of the report may be incomplete.`}
                 </span>
                 {w.objects && w.objects.length > 0 && (

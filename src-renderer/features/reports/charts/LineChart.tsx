@@ -30,7 +30,7 @@ export function LineChart({ chart, compact = false }: { chart: ChartLike; compac
         })}
         {xs.map((x, i) =>
           i % labelEvery === 0 || i === xs.length - 1 ? (
-            <text key={x} className="chart-label" x={px[i]} y={bottom + 15} textAnchor="middle">
+            <text key={x} className="chart-label" x={px[i]} y={bottom + 15} textAnchor={xs.length > 1 && i === 0 ? 'start' : xs.length > 1 && i === xs.length - 1 ? 'end' : 'middle'}>
               {x}
             </text>
           ) : null,
