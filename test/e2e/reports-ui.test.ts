@@ -258,6 +258,7 @@ describeNeeding('reports UI (e2e)', missing, () => {
     expect(stored!.rrule).toMatch(/BYDAY=MO/);
     expect(stored!.rrule).toMatch(/BYHOUR=8\b/);
     expect(new Date(stored!.nextRunAt!).getUTCDay()).toBe(1);
+    expect(stored!.nextRunAt).toMatch(/T08:00:00(\.000)?Z$/); // on the hour, as the preview said
     await expect.poll(async () => (await row.getByTestId('recipe-next-run').textContent())?.trim()).not.toBe('—');
     await snap(page, 'reports-08-recipes');
 

@@ -9,6 +9,7 @@ import type { ErrorInfo } from '../../stores/types';
 import { CheckPanel, useReportCheck } from './CheckPanel';
 import { InputsStep } from './InputsStep';
 import { RecipeFields } from './RecipeFields';
+import { withStart } from './recipe-rrule';
 import { fromLocalInput, toLocalInput } from './report-format';
 import { TypePicker } from './TypePicker';
 import { draftFromRecipe, EMPTY_WIZARD, inputsOf, wizardProblems, type WizardDraft } from './wizard-draft';
@@ -82,7 +83,7 @@ export function ReportWizard({ recipe, recipeId, prefill }: Props) {
           name: draft.name.trim(),
           type: draft.type,
           inputs,
-          rrule: draft.rrule.trim(),
+          rrule: withStart(draft.rrule),
           enabled: draft.enabled,
         });
         putRecipe(saved);

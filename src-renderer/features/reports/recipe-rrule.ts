@@ -42,6 +42,19 @@ export function checkRrule(text: string, now: Date = new Date(), opts: { withSta
   }
 }
 
+/**
+ * The recurrence as sent on save. A rule without DTSTART gets today's midnight (UTC) as its start,
+ * the start the preview above reads it with: the core would otherwise start it at the moment of
+ * saving, seconds included, and a "08:00" recipe would run at 08:00:37.
+ */
+export function withStart(rrule: string, now: Date = new Date()): string {
+  const text = rrule.trim();
+  if (/^DTSTART/im.test(text) || !/FREQ=/i.test(text)) return text;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}`;
+  return `DTSTART:${day}T000000Z\n${text.replace(/^RRULE:/i, '')}`;
+}
+
 /** Which preset a recurrence is, if any. */
 export function presetOf(rrule: string): string | null {
   const t = rrule.trim().toUpperCase();

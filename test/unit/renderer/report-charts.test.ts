@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { bands, categories, donutArcs, niceTicks, polyline, scaleY, shortNumber, spreadX } from '../../../src-renderer/features/reports/charts/geometry';
 import { colourFor, describeChart } from '../../../src-renderer/features/reports/charts/types';
-import { checkRrule, presetOf, RECIPE_PRESETS } from '../../../src-renderer/features/reports/recipe-rrule';
+import { checkRrule, presetOf, RECIPE_PRESETS, withStart } from '../../../src-renderer/features/reports/recipe-rrule';
 
 describe('chart geometry', () => {
   it('picks round axis steps that reach the maximum; counts get whole steps', () => {
@@ -91,6 +91,16 @@ describe('recipe recurrence', () => {
     expect(bad.column).toBe(13);
     expect(checkRrule('  ', now)).toMatchObject({ ok: false, column: null });
     expect(checkRrule('FREQ=YEARLY', now)).toMatchObject({ ok: false });
+  });
+
+  it('sends a rule with the start its preview used (midnight UTC today), and keeps a given DTSTART', () => {
+    expect(withStart('FREQ=WEEKLY;BYDAY=MO;BYHOUR=8', now)).toBe('DTSTART:20261202T000000Z\nFREQ=WEEKLY;BYDAY=MO;BYHOUR=8');
+    expect(withStart('RRULE:FREQ=DAILY', now)).toBe('DTSTART:20261202T000000Z\nFREQ=DAILY');
+    expect(withStart('DTSTART:20260105T090000Z\nRRULE:FREQ=DAILY', now)).toBe('DTSTART:20260105T090000Z\nRRULE:FREQ=DAILY');
+    expect(withStart('weekly', now)).toBe('weekly');
+    const sent = checkRrule(withStart('FREQ=WEEKLY;BYDAY=MO;BYHOUR=8;BYMINUTE=0', now), now);
+    if (!sent.ok) throw new Error('rejected');
+    expect(sent.next[0]!.toISOString()).toBe('2026-12-07T08:00:00.000Z');
   });
 
   it('flags a rule that would make a report more than once an hour', () => {
