@@ -5,6 +5,7 @@ import { ingestMetric } from './ingest.js';
 import { levelsMetric } from './levels.js';
 import { listMetric, neighboursMetric, treeMetric } from './queries.js';
 import { schedulesMetric } from './schedules.js';
+import { reportsMetric } from './reports.js';
 import type { Metric } from './types.js';
 
-export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric, schedulesMetric, bitsMetric];
+export const METRICS: readonly Metric[] = [ingestMetric, neighboursMetric, treeMetric, listMetric, containersMetric, levelsMetric, schedulesMetric, bitsMetric, reportsMetric];

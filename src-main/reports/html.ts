@@ -79,12 +79,18 @@ function cell(c: Cell, column: string): string {
   return /\S{28,}/.test(c) ? `<td class="long">${esc(c)}</td>` : `<td>${esc(c)}</td>`;
 }
 
-export function renderTable(t: ReportTable): string {
+/** `maxRows`: print at most this many rows and say how many more the JSON/CSV export has. */
+export function renderTable(t: ReportTable, maxRows = Infinity): string {
   if (t.rows.length === 0) return `<h3>${esc(t.title)}</h3><p class="empty">Nothing to show.</p>`;
   const head = `<thead><tr>${t.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>`;
-  const body = t.rows.map((r) => `<tr>${r.map((c, i) => cell(c, t.columns[i] ?? '')).join('')}</tr>`).join('\n');
-  return `<table id="t-${esc(t.id)}"><caption>${esc(t.title)} (${t.rows.length})</caption>${head}<tbody>\n${body}\n</tbody></table>`;
+  const rows = t.rows.length > maxRows ? t.rows.slice(0, maxRows) : t.rows;
+  const body = rows.map((r) => `<tr>${r.map((c, i) => cell(c, t.columns[i] ?? '')).join('')}</tr>`).join('\n');
+  const more = t.rows.length > rows.length ? `<p class="empty">The first ${rows.length} of ${t.rows.length} rows; the JSON and CSV export have all of them.</p>` : '';
+  return `<table id="t-${esc(t.id)}"><caption>${esc(t.title)} (${t.rows.length})</caption>${head}<tbody>\n${body}\n</tbody></table>${more}`;
 }
+
+/** Rows per table in the aggregate's PDF: a management document; the exports have everything. */
+export const AGGREGATE_PDF_ROWS = 60;
 
 const PALETTE = ['#0b3a5b', '#2e7d32', '#ef6c00', '#7b1fa2', '#c62828', '#1565c0', '#6d4c41', '#00838f'];
 const SEV_COLOURS: Record<string, string> = { critical: '#7b1fa2', high: '#c62828', medium: '#ef6c00', low: '#f9a825', recommendation: '#1565c0', pending: '#78909c', unknown: '#90a4ae' };
@@ -158,26 +164,26 @@ function figures(d: ReportData): string {
   return `<div class="figures">${d.summary.map((f) => `<div class="figure"><div class="v">${esc(f.value)}</div><div class="l">${esc(f.label)}</div></div>`).join('')}</div>`;
 }
 
-function renderSection(d: ReportData, s: ReportSection, level: 'h2' | 'h3'): string {
+function renderSection(d: ReportData, s: ReportSection, level: 'h2' | 'h3', maxRows = Infinity): string {
   const tables = s.tables.map((id) => d.tables.find((t) => t.id === id)).filter((t): t is ReportTable => t !== undefined);
   const charts = s.charts.map((id) => d.charts.find((c) => c.id === id)).filter((c): c is ReportChart => c !== undefined);
   return (
     `<section id="s-${esc(d.type)}-${esc(s.id)}"><${level}>${esc(s.title)}</${level}>` +
     s.text.map((p) => `<p>${esc(p)}</p>`).join('') +
     charts.map(renderChart).join('') +
-    tables.map(renderTable).join('') +
+    tables.map((t) => renderTable(t, maxRows)).join('') +
     `</section>`
   );
 }
 
 /** A report's sections, then any table or chart no section shows. */
-function renderBody(d: ReportData, level: 'h2' | 'h3'): string {
+function renderBody(d: ReportData, level: 'h2' | 'h3', maxRows = Infinity): string {
   const shownT = new Set(d.sections.flatMap((s) => s.tables));
   const shownC = new Set(d.sections.flatMap((s) => s.charts));
   return (
-    d.sections.map((s) => renderSection(d, s, level)).join('') +
+    d.sections.map((s) => renderSection(d, s, level, maxRows)).join('') +
     d.charts.filter((c) => !shownC.has(c.id)).map(renderChart).join('') +
-    d.tables.filter((t) => !shownT.has(t.id)).map(renderTable).join('')
+    d.tables.filter((t) => !shownT.has(t.id)).map((t) => renderTable(t, maxRows)).join('')
   );
 }
 
@@ -195,14 +201,14 @@ function chapters(d: ReportData): Chapter[] {
   const out: Chapter[] = [];
   const part = (id: string, extra = '') => {
     const s = byId(id);
-    if (s) out.push({ id, title: s.title, html: `<h2>${esc(s.title)}</h2>${extra}${renderSection(d, { ...s, title: '' }, 'h3').replace(/<h3><\/h3>/, '')}` });
+    if (s) out.push({ id, title: s.title, html: `<h2>${esc(s.title)}</h2>${extra}${renderSection(d, { ...s, title: '' }, 'h3', AGGREGATE_PDF_ROWS).replace(/<h3><\/h3>/, '')}` });
   };
   part('summary', figures(d));
   part('recommendations');
   part('scope');
   part('compliance');
   for (const sub of d.details.subReports) {
-    out.push({ id: `sub-${sub.type}`, title: sub.title, html: `<h2>${esc(sub.title)}</h2>${figures(sub)}${renderBody(sub, 'h3')}` });
+    out.push({ id: `sub-${sub.type}`, title: sub.title, html: `<h2>${esc(sub.title)}</h2>${figures(sub)}${renderBody(sub, 'h3', AGGREGATE_PDF_ROWS)}` });
   }
   part('appendix');
   return out;

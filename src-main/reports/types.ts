@@ -318,8 +318,9 @@ export interface ReportDataOf<T extends ReportType> {
   title: string;
   /** the report's valid time (ISO); the only time inside the data */
   generatedAsOf: string;
-  /** the objects the report covers, sorted */
+  /** the objects the inputs resolved to, sorted (the first INPUTS_LISTED of inputCount) */
   inputs: string[];
+  inputCount: number;
   summary: SummaryFigure[];
   sections: ReportSection[];
   tables: ReportTable[];
@@ -328,6 +329,9 @@ export interface ReportDataOf<T extends ReportType> {
   findings: FindingRef[];
   details: DetailsByType[T];
 }
+
+/** Input objects listed in a report's data (a live filter over everything may match the whole graph). */
+export const INPUTS_LISTED = 1000;
 
 export type ReportData = { [T in ReportType]: ReportDataOf<T> }[ReportType];
 

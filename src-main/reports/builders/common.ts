@@ -1,12 +1,14 @@
 /** What every report builder shares: running SQL on the snapshot, the findings in scope, table and chart helpers. */
 import type { Snapshot } from '../scope';
 import type { Cell, FindingRef, ReportChart, ReportData, ReportDataOf, ReportSection, ReportSeverity, ReportTable, ReportType, SeverityCounts, SummaryFigure } from '../types';
-import { emptySeverityCounts, REPORT_SEVERITIES } from '../types';
+import { emptySeverityCounts, INPUTS_LISTED, REPORT_SEVERITIES } from '../types';
 
 export interface BuildContext {
   s: Snapshot;
   /** the report's valid time */
   asOf: string;
+  /** the findings in scope, read once per snapshot (the aggregate's sub-reports share them) */
+  findings?: Promise<ScopedFinding[]>;
 }
 
 /** Runs a statement on the snapshot: $1 is the organisation, `extra` continue at $2. */
@@ -39,10 +41,16 @@ export function asSeverity(s: string | null | undefined): ReportSeverity {
 
 /**
  * The findings on objects in scope at the report time, muted ones left out (a mute counts while
- * it has not expired at the report time). `idFilter` is a SQL condition on `ft_id` (the finding
- * type id) with its parameters continuing at $3; $2 is the report time. Sorted by key.
+ * it has not expired at the report time), sorted by key; `ids` keeps only finding types whose id
+ * matches one of the patterns (see idsFilter).
  */
-export async function scopedFindings(c: BuildContext, idFilter?: { sql: string; params: unknown[] }): Promise<ScopedFinding[]> {
+export async function scopedFindings(c: BuildContext, ids?: (id: string) => boolean): Promise<ScopedFinding[]> {
+  c.findings ??= readScopedFindings(c);
+  const all = await c.findings;
+  return ids ? all.filter((f) => ids(f.findingType)) : all;
+}
+
+async function readScopedFindings(c: BuildContext): Promise<ScopedFinding[]> {
   const { s } = c;
   const res = await rows<{
     pk: string;
@@ -66,9 +74,8 @@ export async function scopedFindings(c: BuildContext, idFilter?: { sql: string; 
       WHERE NOT EXISTS (
               SELECT 1 FROM ${s.objs} m WHERE m.pk = 'MutedFinding|' || substr(f.pk, ${'Finding|'.length + 1})
                  AND (m.data->>'expires_at' IS NULL OR (m.data->>'expires_at')::timestamptz > $2::timestamptz))
-        ${idFilter ? `AND (${idFilter.sql})` : ''}
       ORDER BY f.pk`,
-    [c.asOf, ...(idFilter?.params ?? [])],
+    [c.asOf],
   );
   return res.map((r) => ({
     pk: r.pk,
@@ -84,9 +91,11 @@ export async function scopedFindings(c: BuildContext, idFilter?: { sql: string; 
   }));
 }
 
-/** A filter on finding type ids: exact ids, or prefixes ending in '%'. */
-export function idsFilter(patterns: readonly string[]): { sql: string; params: unknown[] } {
-  return { sql: `f.ft_id LIKE ANY($3::text[])`, params: [[...patterns]] };
+/** A filter on finding type ids: exact ids, or patterns with '%' for any text (as in SQL LIKE). */
+export function idsFilter(patterns: readonly string[]): (id: string) => boolean {
+  const exact = new Set(patterns.filter((p) => !p.includes('%')));
+  const res = patterns.filter((p) => p.includes('%')).map((p) => new RegExp('^' + p.split('%').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$'));
+  return (id) => exact.has(id) || res.some((r) => r.test(id));
 }
 
 export function refsOf(findings: readonly ScopedFinding[]): FindingRef[] {
@@ -137,7 +146,8 @@ export function assemble<T extends ReportType>(type: T, c: BuildContext, p: Part
     type,
     title: p.title,
     generatedAsOf: c.asOf,
-    inputs: c.s.roots.map((r) => r.pk),
+    inputs: c.s.roots.slice(0, INPUTS_LISTED).map((r) => r.pk),
+    inputCount: c.s.roots.length,
     summary: p.summary,
     sections: p.sections,
     tables: p.tables,

@@ -41,12 +41,13 @@ export async function buildWebSystem(c: BuildContext): Promise<ReportData> {
   const { s } = c;
   const res = await rows<Row>(
     s,
-    `WITH w AS (SELECT o.pk, o.data FROM ${s.objs} o WHERE o.type = 'Website' AND ${s.inScope('o.pk')}),
-     res AS (SELECT r.pk, r.data->>'website' AS website, r.data->>'redirects_to' AS redir FROM ${s.objs} r WHERE r.type = 'HTTPResource' AND r.data->>'website' IN (SELECT pk FROM w)),
-     hdr AS (SELECT res.website, bool_or(lower(h.data->>'key') = 'content-security-policy') AS csp, bool_or(lower(h.data->>'key') = 'strict-transport-security') AS hsts
-               FROM ${s.objs} h JOIN res ON res.pk = h.data->>'resource' WHERE h.type = 'HTTPHeader' GROUP BY 1),
-     redir AS (SELECT res.website, count(*)::int AS n, bool_or(u.data->>'scheme' = 'https') AS https_redirect
-                 FROM res LEFT JOIN ${s.objs} u ON u.pk = res.redir GROUP BY 1),
+    // every join is a key lookup or a hash join on one side's key: no estimate can make it quadratic
+    `WITH w AS MATERIALIZED (SELECT o.pk, o.data FROM ${s.objs} o WHERE o.type = 'Website' AND ${s.inScope('o.pk')}),
+     hdr AS (SELECT r.data->>'website' AS website, bool_or(lower(h.data->>'key') = 'content-security-policy') AS csp,
+                    bool_or(lower(h.data->>'key') = 'strict-transport-security') AS hsts
+               FROM ${s.objs} h JOIN ${s.objs} r ON r.pk = h.data->>'resource' WHERE h.type = 'HTTPHeader' GROUP BY 1),
+     redir AS (SELECT r.data->>'website' AS website, count(*)::int AS n, bool_or(u.data->>'scheme' = 'https') AS https_redirect
+                 FROM ${s.objs} r LEFT JOIN ${s.objs} u ON u.pk = r.data->>'redirects_to' WHERE r.type = 'HTTPResource' GROUP BY 1),
      stxt AS (SELECT DISTINCT x.data->>'website' AS website FROM ${s.objs} x WHERE x.type = 'SecurityTXT')
      SELECT w.pk, hn.data->>'name' AS hostname, split_part(svc.data->>'service', '|', 2) AS service, (p.data->>'port')::int AS port,
             ip.data->>'address' AS address, w.data->>'certificate' AS cert, cert.data->>'valid_until' AS valid_until,
@@ -65,7 +66,10 @@ export async function buildWebSystem(c: BuildContext): Promise<ReportData> {
   const owner = await rows<{ ooi: string; website: string }>(
     s,
     `WITH o AS (SELECT unnest($2::text[]) AS ooi)
-     SELECT o.ooi, w.pk AS website FROM o JOIN ${s.objs} w ON w.type = 'Website' AND (w.pk = o.ooi OR w.data->>'certificate' = o.ooi)
+     SELECT o.ooi, w.pk AS website FROM o JOIN ${s.objs} w ON w.pk = o.ooi AND w.type = 'Website'
+     UNION
+     SELECT c.ooi, w.pk FROM (SELECT ooi FROM o WHERE ooi LIKE 'X509Certificate|%') c
+       JOIN (SELECT x.pk, x.data->>'certificate' AS cert FROM ${s.objs} x WHERE x.type = 'Website') w ON w.cert = c.ooi
      UNION
      SELECT o.ooi, r.data->>'website' FROM o JOIN ${s.objs} r ON r.pk = o.ooi AND r.type = 'HTTPResource'
      UNION
