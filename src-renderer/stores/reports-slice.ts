@@ -38,6 +38,8 @@ export interface ReportsSlice {
   /** bumped on every 'reports.changed' of the current organisation (an open report re-reads its changes and trend) */
   reportsRevision: number;
   loadReports(): Promise<void>;
+  /** the next page, appended */
+  loadMoreReports(): Promise<void>;
   loadReportTypes(): Promise<void>;
   loadRecipes(): Promise<void>;
   setReportsTab(tab: ReportsTab): void;
@@ -91,12 +93,31 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => ({
     if (get().reportsStatus !== 'ready') set({ reportsStatus: 'loading' });
     try {
       const type = get().reportsTypeFilter || undefined;
-      const page = await api().call('reports.list', { org, type, limit: REPORTS_PAGE_SIZE });
+      // a refresh keeps as many rows as are shown (a live update does not shrink a long list)
+      const limit = Math.min(500, Math.max(REPORTS_PAGE_SIZE, get().reports.length));
+      const page = await api().call('reports.list', { org, type, limit });
       if (mine !== listGeneration) return;
       set({ reports: page.reports, reportsTotal: page.total, reportsStatus: 'ready', reportsError: null });
     } catch (e) {
       if (mine !== listGeneration) return;
       set({ reportsStatus: 'error', reportsError: info(e) });
+    }
+  },
+
+  async loadMoreReports() {
+    const org = get().currentOrg;
+    if (!org) return;
+    const mine = ++listGeneration;
+    try {
+      const type = get().reportsTypeFilter || undefined;
+      const page = await api().call('reports.list', { org, type, limit: REPORTS_PAGE_SIZE, offset: get().reports.length });
+      if (mine !== listGeneration) return;
+      const known = new Set(get().reports.map((r) => r.id));
+      set({ reports: [...get().reports, ...page.reports.filter((r) => !known.has(r.id))], reportsTotal: page.total });
+    } catch (e) {
+      if (mine !== listGeneration) return;
+      const err = ApiError.from(e);
+      get().toast('error', `${err.code}: ${err.message}`);
     }
   },
 
@@ -133,7 +154,7 @@ export const createReportsSlice: Slice<ReportsSlice> = (set, get) => ({
   },
 
   setReportsTypeFilter(type) {
-    set({ reportsTypeFilter: type });
+    set({ reportsTypeFilter: type, reports: [], reportsStatus: 'loading' });
     void get().loadReports();
   },
 

@@ -45,7 +45,7 @@ export function useReportCheck(org: string, type: ReportType | null, inputs: Rep
 }
 
 /** What the check found: the objects reached, plugins disabled or not run on them (required ones first). */
-export function CheckPanel({ check, info }: { check: CheckState; info: ReportTypeInfo | null }) {
+export function CheckPanel({ check, info, recipe }: { check: CheckState; info: ReportTypeInfo | null; recipe: boolean }) {
   const showPlugin = useStore((s) => s.showPlugin);
   if (check.status === 'idle') return <div className="muted check-idle">Choose a type and inputs to see what the report will cover.</div>;
   if (check.status === 'error') return <ErrorBox error={check.error} compact />;
@@ -55,7 +55,11 @@ export function CheckPanel({ check, info }: { check: CheckState; info: ReportTyp
   return (
     <div className="check-result" data-testid="report-check">
       <div className={`check-objects${check.objects === 0 ? ' none' : ''}`}>
-        {check.objects === 0 ? 'The inputs reach no objects: the report would be empty.' : `Covers ${check.objects.toLocaleString()} ${check.objects === 1 ? 'object' : 'objects'}.`}
+        {check.objects > 0
+          ? `Covers ${check.objects.toLocaleString()} ${check.objects === 1 ? 'object' : 'objects'}.`
+          : recipe
+            ? 'The inputs reach no objects now; each run reports on what they reach by then.'
+            : 'The inputs reach no objects now: there is nothing to report on.'}
       </div>
       {warnings.length === 0 ? (
         <div className="check-ok">Every plugin this report needs is enabled and has run on these objects.</div>

@@ -106,6 +106,7 @@ export function ObjectChooser({ org, inputTypes, selected, onChange }: Props) {
         <input
           type="search"
           aria-label="Search objects"
+          data-view-search
           placeholder="Search objects by key"
           value={search}
           onChange={(e) => setSearch(e.target.value)}

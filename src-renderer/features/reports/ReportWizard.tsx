@@ -201,7 +201,7 @@ export function ReportWizard({ recipe, recipeId, prefill }: Props) {
           <h2 id="step-check">
             <span className="step-no">4</span> Check
           </h2>
-          <CheckPanel check={check} info={info} />
+          <CheckPanel check={check} info={info} recipe={recipe} />
         </section>
 
         <footer className="wizard-footer">
@@ -224,7 +224,7 @@ export function ReportWizard({ recipe, recipeId, prefill }: Props) {
             <button type="button" className="button" onClick={close} disabled={busy}>
               Cancel
             </button>
-            <button type="submit" className="button primary" disabled={busy}>
+            <button type="submit" className="button primary" disabled={busy || (!recipe && !draft.asOf && check.status === 'ready' && check.objects === 0)}>
               {recipe ? (busy ? 'Saving…' : recipeId ? 'Save recipe' : 'Create recipe') : busy ? 'Making report…' : 'Create report'}
             </button>
           </div>

@@ -19,6 +19,7 @@ export function ReportsList() {
   const typeFilter = useStore((s) => s.reportsTypeFilter);
   const setTypeFilter = useStore((s) => s.setReportsTypeFilter);
   const load = useStore((s) => s.loadReports);
+  const loadMore = useStore((s) => s.loadMoreReports);
   const openReport = useStore((s) => s.openReport);
   const startWizard = useStore((s) => s.startReportWizard);
   const openDialog = useStore((s) => s.openDialog);
@@ -75,6 +76,13 @@ export function ReportsList() {
           />
         )}
         {reports.length > 0 && <ReportsTable reports={reports} types={types} onOpen={openReport} onDelete={askDelete} />}
+        {reports.length > 0 && reports.length < total && (
+          <div className="table-message">
+            <button type="button" className="button" onClick={() => void loadMore()}>
+              Show {Math.min(100, total - reports.length).toLocaleString()} more
+            </button>
+          </div>
+        )}
       </div>
     </>
   );
