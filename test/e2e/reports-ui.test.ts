@@ -133,6 +133,7 @@ describeNeeding('reports UI (e2e)', missing, () => {
     const sub = content.getByTestId('sub-report-findings');
     await sub.locator('summary').click();
     await sub.locator('svg.chart').first().waitFor();
+    await sub.locator('summary').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await snap(page, 'reports-03c-sub-report');
     await content.getByRole('table', { name: 'Declared objects' }).getByRole('button', { name: `Open object ${OTHER_HOST}` }).click();
     await page.getByRole('complementary', { name: 'Object detail' }).getByRole('heading', { name: 'internet|other.org' }).waitFor();
