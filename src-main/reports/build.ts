@@ -47,7 +47,7 @@ const BUILDERS = {
 export async function buildReport(db: Database, req: BuildRequest): Promise<ReportData> {
   return db.transaction(async (tx) => {
     const s = await openSnapshot(tx, req.org, req.inputs, { validTime: req.asOf, txTime: req.txTime }, { forceHistory: req.forceHistory });
-    if (s.roots.length === 0) {
+    if (s.rootCount === 0) {
       throw new AppError('NOTHING_TO_REPORT', `Nothing to report: the inputs match no object of "${req.org}" as of ${req.asOf}`, {
         field: 'inputs',
         missing: s.missing.slice(0, 20),

@@ -32,8 +32,10 @@ export interface Snapshot {
   all: boolean;
   /** SQL condition: the object key `expr` is in scope */
   inScope(expr: string): string;
-  /** the input objects that resolved, sorted by key */
+  /** the input objects that resolved, sorted by key (a filter over everything: the first ROOTS_LISTED) */
   roots: { pk: string; type: string }[];
+  /** how many input objects resolved */
+  rootCount: number;
   /** input keys that do not exist at the report time, sorted */
   missing: string[];
   /** whether the current tables were read (nothing later than the point in time) */
@@ -42,13 +44,22 @@ export interface Snapshot {
 
 export interface ResolvedInputs {
   roots: { pk: string; type: string }[];
+  rootCount: number;
   missing: string[];
 }
 
-/** Whether the organisation's history has nothing later than `at` (then the current tables are the view at `at`). */
+/**
+ * Whether the organisation's history has nothing later than `at` (then the current tables are the
+ * view at `at`). The latest transaction and valid times of the history are those of its open
+ * versions (a closed or re-stated version ends at a later version's start): the current objects
+ * and the open deletions (a small partial index).
+ */
 async function isCurrent(q: Queryable, org: string, at: AsOf): Promise<boolean> {
   const res = await q.query<{ later: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM object_versions WHERE org = $1 AND (valid_from > $2::timestamptz OR tx_from > $3::timestamptz)) AS later`,
+    `SELECT EXISTS (SELECT 1 FROM objects WHERE org = $1 AND tx_from > $3::timestamptz)
+         OR EXISTS (SELECT 1 FROM objects WHERE org = $1 AND valid_from > $2::timestamptz)
+         OR EXISTS (SELECT 1 FROM object_versions WHERE org = $1 AND data IS NULL AND tx_to = 'infinity' AND valid_to = 'infinity'
+                      AND (valid_from > $2::timestamptz OR tx_from > $3::timestamptz)) AS later`,
     [org, at.validTime, at.txTime],
   );
   return !res.rows[0]?.later;
@@ -112,6 +123,12 @@ export async function openSnapshot(q: Queryable, org: string, inputs: ReportInpu
     const search = f.search?.trim() ?? '';
     const minLevel = f.minLevel ?? 0;
     all = types === undefined && search === '' && minLevel <= 0;
+    if (all) {
+      // everything: the roots are not needed for the scope; list the first ones and count them
+      const listed = await q.query<{ pk: string; type: string }>(`SELECT o.pk, o.type FROM ${objs} o ORDER BY o.pk LIMIT ${ROOTS_LISTED}`, [org]);
+      const count = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${objs} o`, [org]);
+      return snapshot(q, org, at, objs, refs, true, current, listed.rows, count.rows[0]?.n ?? 0, []);
+    }
     const params: unknown[] = [org];
     const where: string[] = [];
     if (types) {
@@ -155,18 +172,14 @@ export async function openSnapshot(q: Queryable, org: string, inputs: ReportInpu
     );
     await q.query(`ANALYZE rs_scope`);
   }
-  return {
-    q,
-    org,
-    at,
-    objs,
-    refs,
-    all,
-    current,
-    roots: roots.sort(byPk),
-    missing,
-    inScope: (expr) => (all ? 'TRUE' : `${expr} IN (SELECT pk FROM rs_scope)`),
-  };
+  return snapshot(q, org, at, objs, refs, all, current, roots.sort(byPk), roots.length, missing);
+}
+
+/** Roots listed when the inputs take everything. */
+export const ROOTS_LISTED = 1000;
+
+function snapshot(q: Queryable, org: string, at: AsOf, objs: string, refs: string, all: boolean, current: boolean, roots: Snapshot['roots'], rootCount: number, missing: string[]): Snapshot {
+  return { q, org, at, objs, refs, all, current, roots, rootCount, missing, inScope: (expr) => (all ? 'TRUE' : `${expr} IN (SELECT pk FROM rs_scope)`) };
 }
 
 /** The inputs as they resolve at `at` (for reports.check): read in a transaction that is rolled back. */
@@ -176,6 +189,6 @@ export async function resolveInputs(db: Database, org: string, inputs: ReportInp
     const scope = s.all
       ? (await tx.query<{ pk: string }>(`SELECT pk FROM ${s.objs} o ORDER BY pk`, [org])).rows.map((r) => r.pk)
       : (await tx.query<{ pk: string }>(`SELECT pk FROM rs_scope ORDER BY pk`)).rows.map((r) => r.pk);
-    return { roots: s.roots, missing: s.missing, scope };
+    return { roots: s.roots, rootCount: s.rootCount, missing: s.missing, scope };
   });
 }

@@ -58,7 +58,7 @@ export class ReportService {
     const now = this.now();
     const resolved = await resolveInputs(this.d.db, org, inputs, { validTime: now, txTime: now });
     const warnings = await checkPlugins(this.d.db, org, type, resolved, this.d.plugins);
-    return { warnings, objects: resolved.roots.length };
+    return { warnings, objects: resolved.rootCount };
   }
 
   async create(org: string, c: CreateReport): Promise<Report> {

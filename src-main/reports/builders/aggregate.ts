@@ -94,7 +94,7 @@ export async function buildAggregate(c: BuildContext, txTime: string, builders: 
   const date = c.asOf.slice(0, 10);
 
   const managementSummary = [
-    `This report describes ${orgName} as of ${date} (${c.asOf}). It covers ${c.s.roots.length} chosen object${c.s.roots.length === 1 ? '' : 's'} and ${app.objectCount} object${app.objectCount === 1 ? '' : 's'} related to them: ${systems.details.systems.length} system${systems.details.systems.length === 1 ? '' : 's'} (IP addresses) with ${openPorts} open port${openPorts === 1 ? '' : 's'}, and ${sites.length} website${sites.length === 1 ? '' : 's'}.`,
+    `This report describes ${orgName} as of ${date} (${c.asOf}). It covers ${c.s.rootCount} chosen object${c.s.rootCount === 1 ? '' : 's'} and ${app.objectCount} object${app.objectCount === 1 ? '' : 's'} related to them: ${systems.details.systems.length} system${systems.details.systems.length === 1 ? '' : 's'} (IP addresses) with ${openPorts} open port${openPorts === 1 ? '' : 's'}, and ${sites.length} website${sites.length === 1 ? '' : 's'}.`,
     f.details.total === 0
       ? 'No findings were open at the report date.'
       : `${f.details.total} finding${f.details.total === 1 ? ' was' : 's were'} open: ${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low and ${counts.recommendation} recommendation${counts.recommendation === 1 ? '' : 's'}` +

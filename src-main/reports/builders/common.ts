@@ -147,7 +147,7 @@ export function assemble<T extends ReportType>(type: T, c: BuildContext, p: Part
     title: p.title,
     generatedAsOf: c.asOf,
     inputs: c.s.roots.slice(0, INPUTS_LISTED).map((r) => r.pk),
-    inputCount: c.s.roots.length,
+    inputCount: c.s.rootCount,
     summary: p.summary,
     sections: p.sections,
     tables: p.tables,

@@ -13,8 +13,9 @@ export async function ipsWithPorts(c: BuildContext): Promise<OpenPortsIpDetail[]
      svc AS (SELECT x.data->>'ip_port' AS port, min(split_part(x.data->>'service', '|', 2)) AS name FROM ${s.objs} x WHERE x.type = 'IPService' GROUP BY 1),
      ports AS (SELECT port.ip, json_agg(json_build_object('protocol', port.protocol, 'port', port.port, 'service', svc.name) ORDER BY port.port, port.protocol) AS ports
                  FROM port LEFT JOIN svc ON svc.port = port.pk GROUP BY port.ip),
-     hn AS (SELECT r.data->>'address' AS ip, array_agg(DISTINCT h.data->>'name' ORDER BY h.data->>'name') AS names
-              FROM ${s.objs} r JOIN ${s.objs} h ON h.pk = r.data->>'hostname'
+     -- a hostname's name is the last part of its key (Hostname|network|name): no lookup per record
+     hn AS (SELECT r.data->>'address' AS ip, array_agg(DISTINCT split_part(r.data->>'hostname', '|', 3) ORDER BY split_part(r.data->>'hostname', '|', 3)) AS names
+              FROM ${s.objs} r
              WHERE r.type IN ('ResolvedHostname', 'DNSARecord', 'DNSAAAARecord') GROUP BY 1)
      SELECT ip.pk, ip.address, ports.ports, hn.names
        FROM ip LEFT JOIN ports ON ports.ip = ip.pk LEFT JOIN hn ON hn.ip = ip.pk

@@ -9,8 +9,9 @@ export async function ipv6Hosts(c: BuildContext): Promise<Ipv6HostDetail[]> {
   const res = await rows<{ pk: string; name: string; v4: string[] | null; v6: string[] | null }>(
     s,
     `WITH h AS (SELECT o.pk, o.data->>'name' AS name FROM ${s.objs} o WHERE o.type = 'Hostname' AND ${s.inScope('o.pk')}),
-     a AS (SELECT r.data->>'hostname' AS host, ip.type, ip.data->>'address' AS address
-             FROM ${s.objs} r JOIN ${s.objs} ip ON ip.pk = r.data->>'address'
+     -- an address's type and text are parts of its key (IPAddressV4|network|address): no lookup per record
+     a AS (SELECT r.data->>'hostname' AS host, split_part(r.data->>'address', '|', 1) AS type, split_part(r.data->>'address', '|', 3) AS address
+             FROM ${s.objs} r
             WHERE r.type IN ('ResolvedHostname', 'DNSARecord', 'DNSAAAARecord')),
      g AS (SELECT host,
                   array_agg(DISTINCT address ORDER BY address) FILTER (WHERE type = 'IPAddressV4') AS v4,

@@ -22,45 +22,81 @@ export const WEB_FINDINGS = [
   'KAT-NXDOMAIN-HEADER',
 ];
 
-interface Row {
+interface SiteRow {
   pk: string;
-  hostname: string | null;
-  service: string;
-  port: number | null;
-  address: string | null;
+  hostname: string;
+  svc: string;
   cert: string | null;
-  valid_until: string | null;
-  csp: boolean | null;
-  hsts: boolean | null;
-  resources: number | null;
-  https_redirect: boolean | null;
-  stxt: boolean;
+}
+
+/**
+ * The websites in scope and what their resources and headers say. Each statement reads one object
+ * type (one index range) and aggregates it; the parts are joined here by key, so the cost is linear
+ * whatever the planner estimates. Names, addresses, ports and services are read from the keys
+ * (Website|<IPService key>|<Hostname key>, IPService|network|address|protocol|port|service).
+ */
+async function websites(c: BuildContext): Promise<Omit<WebsiteDetail, 'findings'>[]> {
+  const { s } = c;
+  const sites = await rows<SiteRow>(
+    s,
+    `SELECT o.pk, o.data->>'hostname' AS hostname, o.data->>'ip_service' AS svc, o.data->>'certificate' AS cert
+       FROM ${s.objs} o WHERE o.type = 'Website' AND ${s.inScope('o.pk')}`,
+  );
+  const resources = await rows<{ pk: string; website: string; redir: string | null }>(
+    s,
+    `SELECT r.pk, r.data->>'website' AS website, r.data->>'redirects_to' AS redir FROM ${s.objs} r WHERE r.type = 'HTTPResource'`,
+  );
+  const headers = await rows<{ res: string; csp: boolean; hsts: boolean }>(
+    s,
+    `SELECT h.data->>'resource' AS res, bool_or(lower(h.data->>'key') = 'content-security-policy') AS csp, bool_or(lower(h.data->>'key') = 'strict-transport-security') AS hsts
+       FROM ${s.objs} h WHERE h.type = 'HTTPHeader' GROUP BY 1`,
+  );
+  const stxt = new Set((await rows<{ website: string }>(s, `SELECT DISTINCT x.data->>'website' AS website FROM ${s.objs} x WHERE x.type = 'SecurityTXT'`)).map((r) => r.website));
+  const certs = new Map(
+    (await rows<{ pk: string; valid_until: string | null }>(s, `SELECT x.pk, x.data->>'valid_until' AS valid_until FROM ${s.objs} x WHERE x.type = 'X509Certificate'`)).map((r) => [r.pk, r.valid_until]),
+  );
+  const byResource = new Map(headers.map((h) => [h.res, h]));
+  const perSite = new Map<string, { n: number; httpsRedirect: boolean; csp: boolean; hsts: boolean }>();
+  for (const r of resources) {
+    const p = perSite.get(r.website) ?? { n: 0, httpsRedirect: false, csp: false, hsts: false };
+    p.n += 1;
+    // a redirect target is a WebURL key: <type>|<scheme>|...
+    if (r.redir && r.redir.split('|')[1] === 'https') p.httpsRedirect = true;
+    const h = byResource.get(r.pk);
+    if (h?.csp) p.csp = true;
+    if (h?.hsts) p.hsts = true;
+    perSite.set(r.website, p);
+  }
+  const part = (pk: string, i: number) => pk.split('|')[i] ?? '';
+  return sites
+    .map((w) => {
+      const service = part(w.svc, 5);
+      const port = Number(part(w.svc, 4)) || 0;
+      const https = service === 'https' || port === 443;
+      const p = perSite.get(w.pk);
+      const validUntil = w.cert ? (certs.get(w.cert) ?? null) : null;
+      const cert = w.cert ? judgeCertificate(validUntil, c.asOf) : null;
+      return {
+        pk: w.pk,
+        hostname: part(w.hostname, 2),
+        address: part(w.svc, 2),
+        port,
+        service,
+        https,
+        redirectsToHttps: https || !p ? null : p.httpsRedirect,
+        csp: p?.csp ?? false,
+        hsts: p?.hsts ?? false,
+        securityTxt: stxt.has(w.pk),
+        certificateValid: cert === null ? (https ? false : null) : !cert.expired,
+        certificateExpires: validUntil,
+      };
+    })
+    .sort((a, b) => cmp(a.hostname, b.hostname) || cmp(a.pk, b.pk));
 }
 
 export async function buildWebSystem(c: BuildContext): Promise<ReportData> {
   const { s } = c;
-  const res = await rows<Row>(
-    s,
-    // every join is a key lookup or a hash join on one side's key: no estimate can make it quadratic
-    `WITH w AS MATERIALIZED (SELECT o.pk, o.data FROM ${s.objs} o WHERE o.type = 'Website' AND ${s.inScope('o.pk')}),
-     hdr AS (SELECT r.data->>'website' AS website, bool_or(lower(h.data->>'key') = 'content-security-policy') AS csp,
-                    bool_or(lower(h.data->>'key') = 'strict-transport-security') AS hsts
-               FROM ${s.objs} h JOIN ${s.objs} r ON r.pk = h.data->>'resource' WHERE h.type = 'HTTPHeader' GROUP BY 1),
-     redir AS (SELECT r.data->>'website' AS website, count(*)::int AS n, bool_or(u.data->>'scheme' = 'https') AS https_redirect
-                 FROM ${s.objs} r LEFT JOIN ${s.objs} u ON u.pk = r.data->>'redirects_to' WHERE r.type = 'HTTPResource' GROUP BY 1),
-     stxt AS (SELECT DISTINCT x.data->>'website' AS website FROM ${s.objs} x WHERE x.type = 'SecurityTXT')
-     SELECT w.pk, hn.data->>'name' AS hostname, split_part(svc.data->>'service', '|', 2) AS service, (p.data->>'port')::int AS port,
-            ip.data->>'address' AS address, w.data->>'certificate' AS cert, cert.data->>'valid_until' AS valid_until,
-            hdr.csp, hdr.hsts, redir.n AS resources, redir.https_redirect, stxt.website IS NOT NULL AS stxt
-       FROM w
-       LEFT JOIN ${s.objs} hn ON hn.pk = w.data->>'hostname'
-       LEFT JOIN ${s.objs} svc ON svc.pk = w.data->>'ip_service'
-       LEFT JOIN ${s.objs} p ON p.pk = svc.data->>'ip_port'
-       LEFT JOIN ${s.objs} ip ON ip.pk = p.data->>'address'
-       LEFT JOIN ${s.objs} cert ON cert.pk = w.data->>'certificate'
-       LEFT JOIN hdr ON hdr.website = w.pk LEFT JOIN redir ON redir.website = w.pk LEFT JOIN stxt ON stxt.website = w.pk
-      ORDER BY hn.data->>'name', w.pk`,
-  );
+  const res = await websites(c);
   const findings = await scopedFindings(c, idsFilter(WEB_FINDINGS));
   // which website each finding is about (on the website, one of its resources or headers, or its certificate)
   const owner = await rows<{ ooi: string; website: string }>(
@@ -81,25 +117,7 @@ export async function buildWebSystem(c: BuildContext): Promise<ReportData> {
   for (const o of owner) ooiToSites.set(o.ooi, [...(ooiToSites.get(o.ooi) ?? []), o.website]);
   for (const f of findings) for (const w of ooiToSites.get(f.ooi) ?? []) byWebsite.set(w, (byWebsite.get(w) ?? new Set()).add(f.findingType));
 
-  const sites: WebsiteDetail[] = res.map((r) => {
-    const https = r.service === 'https' || r.port === 443;
-    const cert = r.cert ? judgeCertificate(r.valid_until, c.asOf) : null;
-    return {
-      pk: r.pk,
-      hostname: r.hostname ?? '',
-      address: r.address ?? '',
-      port: r.port ?? 0,
-      service: r.service,
-      https,
-      redirectsToHttps: https || !r.resources ? null : r.https_redirect === true,
-      csp: r.csp === true,
-      hsts: r.hsts === true,
-      securityTxt: r.stxt,
-      certificateValid: cert === null ? (https ? false : null) : !cert.expired,
-      certificateExpires: r.valid_until,
-      findings: [...(byWebsite.get(r.pk) ?? [])].sort(cmp),
-    };
-  });
+  const sites: WebsiteDetail[] = res.map((w) => ({ ...w, findings: [...(byWebsite.get(w.pk) ?? [])].sort(cmp) }));
   const httpsSites = sites.filter((x) => x.https);
   const n = sites.length;
   const ok = (f: (w: WebsiteDetail) => boolean) => sites.filter(f).length;
