@@ -14,6 +14,7 @@ import { SchedulesView } from './features/schedules/SchedulesView';
 import { FindingsView } from './features/findings/FindingsView';
 import { FindingDetailPanel } from './features/findings/FindingDetailPanel';
 import { ExplorerView } from './features/explorer/ExplorerView';
+import { ReportsView } from './features/reports/ReportsView';
 import { NoOrganisations } from './features/orgs/NoOrganisations';
 import { OrgSidebar } from './features/orgs/OrgSidebar';
 import { DialogHost } from './features/shell/DialogHost';
@@ -64,6 +65,8 @@ function CurrentView() {
       return <TasksView />;
     case 'schedules':
       return <SchedulesView />;
+    case 'reports':
+      return <ReportsView />;
     default: {
       const never: never = view;
       return never;
@@ -79,6 +82,7 @@ function useDetail(): 'object' | 'finding' | 'plugin' | 'task' | 'schedule' | nu
     if (s.view === 'plugins') return s.openPluginId ? 'plugin' : null;
     if (s.view === 'schedules') return s.openScheduleId ? 'schedule' : null;
     if (s.view === 'explorer') return null; // the explorer has its own side panel
+    if (s.view === 'reports') return null; // a report takes the whole pane
     return s.openTaskId ? 'task' : null;
   });
 }

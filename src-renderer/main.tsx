@@ -6,6 +6,7 @@ import './styles-scanning.css';
 import './styles-bits.css';
 import './styles-schedules.css';
 import './styles-findings.css';
+import './styles-reports.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -51,6 +51,14 @@ export function adviceFor(code: string): string {
       return 'It may have been deleted meanwhile; refresh the list.';
     case 'REFERENCE_MISSING':
       return 'Create the referenced object first, or pick an existing one.';
+    case 'REPORT_NOT_FOUND':
+      return 'The report was deleted meanwhile; go back to the list.';
+    case 'NOTHING_TO_REPORT':
+      return 'The inputs reach no object at the report time: choose other objects, widen the filter, or pick a later as-of time.';
+    case 'PDF_FAILED':
+      return 'Chromium could not print the report; try again, or export JSON or CSV.';
+    case 'PDF_UNAVAILABLE':
+      return 'This host cannot print: install Chromium (apt-get install -y chromium) or set KAT_CHROMIUM. JSON and CSV export still work.';
     case 'INTERNAL':
       return 'This is a bug; the application log has the details.';
     default:

@@ -43,6 +43,10 @@ export function connectEvents(): () => void {
       if (useStore.getState().view === 'schedules') void useStore.getState().loadSchedules();
       return;
     }
+    if (event.topic === 'reports.changed') {
+      useStore.getState().onReportsChanged({ id: event.id, change: event.change });
+      return;
+    }
     if (event.topic === 'raw.stored') {
       // new raw files trigger normalizer tasks; task lists follow through tasks.changed
       useStore.getState().onRawStored();
@@ -76,6 +80,7 @@ export function connectEvents(): () => void {
       void s.loadQueue();
       if (s.schedulesStatus !== 'idle') void s.loadSchedules();
       s.onFindingsChanged();
+      if (s.reportsStatus !== 'idle') s.onReportsChanged();
     }
   });
 

@@ -82,11 +82,13 @@ export const createOrgsSlice: Slice<OrgsSlice> = (set, get) => ({
     resetQueueTracking();
     get().closeObject();
     get().resetObjects();
+    get().resetReports();
     void get().loadClearance();
     if (get().view === 'plugins') void get().loadPlugins();
     if (get().view === 'tasks') void get().loadTasks();
     if (get().view === 'schedules') void get().loadSchedules();
     if (get().view === 'findings') void get().loadFindings();
+    if (get().view === 'reports') get().onReportsViewOpened();
   },
 
   async createOrg(code, name) {

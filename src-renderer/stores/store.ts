@@ -12,6 +12,7 @@ import type { Store } from './types';
 import { createUiSlice } from './ui-slice';
 import { createFindingsSlice } from './findings-slice';
 import { createExplorerSlice } from './explorer-slice';
+import { createReportsSlice } from './reports-slice';
 
 /** The one store, built from slices; components read it through selectors. */
 export const useStore = create<Store>()((...a) => ({
@@ -27,6 +28,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createQueueSlice(...a),
   ...createFindingsSlice(...a),
   ...createExplorerSlice(...a),
+  ...createReportsSlice(...a),
 }));
 
 export type { Store } from './types';

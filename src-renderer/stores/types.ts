@@ -11,13 +11,15 @@ import type { TasksSlice } from './tasks-slice';
 import type { UiSlice } from './ui-slice';
 import type { FindingsSlice } from './findings-slice';
 import type { ExplorerSlice } from './explorer-slice';
+import type { ReportsSlice } from './reports-slice';
 
 export type Store = OrgsSlice & ObjectsSlice & SelectionSlice & UiSlice & LevelsSlice & PluginsSlice & TasksSlice &
   EngineSlice &
   SchedulesSlice &
   QueueSlice &
   FindingsSlice &
-  ExplorerSlice;
+  ExplorerSlice &
+  ReportsSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;
 
 /** A coded error as kept in state (plain data, not an Error instance). */

@@ -15,10 +15,12 @@ export type Dialog =
   | { kind: 'rawViewer'; rawId: string }
   | { kind: 'deleteSchedule'; id: string }
   /** bulk mute, with a preview of what it hides */
-  | { kind: 'muteFindings'; pks: string[] };
+  | { kind: 'muteFindings'; pks: string[] }
+  | { kind: 'deleteReport'; id: string; name: string }
+  | { kind: 'deleteRecipe'; id: string; name: string };
 
 /** The top-level views of the main pane. */
-export type View = 'objects' | 'findings' | 'explorer' | 'plugins' | 'tasks' | 'schedules';
+export type View = 'objects' | 'findings' | 'explorer' | 'plugins' | 'tasks' | 'schedules' | 'reports';
 export const VIEWS: readonly { view: View; label: string; key: string }[] = [
   { view: 'objects', label: 'Objects', key: 'o' },
   { view: 'findings', label: 'Findings', key: 'f' },
@@ -26,6 +28,7 @@ export const VIEWS: readonly { view: View; label: string; key: string }[] = [
   { view: 'plugins', label: 'Plugins', key: 'p' },
   { view: 'tasks', label: 'Tasks', key: 't' },
   { view: 'schedules', label: 'Schedules', key: 's' },
+  { view: 'reports', label: 'Reports', key: 'r' },
 ];
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -84,6 +87,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
     if (view === 'tasks') void get().loadTasks();
     if (view === 'schedules') void get().loadSchedules();
     if (view === 'findings') void get().loadFindings();
+    if (view === 'reports') get().onReportsViewOpened();
   },
   showObject(pk) {
     get().setView('objects');

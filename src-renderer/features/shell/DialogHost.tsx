@@ -7,6 +7,7 @@ import { DeleteScheduleDialog } from '../schedules/DeleteScheduleDialog';
 import { DeleteObjectDialog } from '../object-detail/DeleteObjectDialog';
 import { AddObjectDialog } from '../objects/AddObjectDialog';
 import { MuteFindingsDialog } from '../findings/MuteFindingsDialog';
+import { DeleteRecipeDialog, DeleteReportDialog } from '../reports/DeleteDialogs';
 import { CreateOrgDialog, DeleteOrgDialog, RenameOrgDialog } from '../orgs/OrgDialogs';
 
 /** Renders the one open dialog. */
@@ -36,6 +37,10 @@ export function DialogHost() {
       return <DeleteScheduleDialog id={dialog.id} />;
     case 'muteFindings':
       return <MuteFindingsDialog pks={dialog.pks} />;
+    case 'deleteReport':
+      return <DeleteReportDialog id={dialog.id} name={dialog.name} />;
+    case 'deleteRecipe':
+      return <DeleteRecipeDialog id={dialog.id} name={dialog.name} />;
     default: {
       const never: never = dialog;
       return never;

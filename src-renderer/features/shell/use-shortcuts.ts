@@ -14,8 +14,8 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * `/` focuses the search of the current view; `g o` / `g f` / `g p` / `g t` / `g s` (and `g e`, the explorer) switch to Objects,
- * Findings, Plugins, Tasks, Schedules; Esc closes the detail panel when no dialog is open.
+ * `/` focuses the search of the current view; `g o` / `g f` / `g e` / `g p` / `g t` / `g s` / `g r` switch to Objects,
+ * Findings, Explorer, Plugins, Tasks, Schedules, Reports; Esc closes the detail panel when no dialog is open.
  */
 export function useShortcuts(): void {
   useEffect(() => {
@@ -52,6 +52,7 @@ export function useShortcuts(): void {
         else if (s.view === 'tasks' && s.openTaskId) s.openTask(null);
         else if (s.view === 'schedules' && s.openScheduleId) s.openSchedule(null);
         else if (s.view === 'findings' && s.openFindingPk) s.openFinding(null);
+        else if (s.view === 'reports') s.closeReportScreen();
       }
     };
     window.addEventListener('keydown', onKey);
