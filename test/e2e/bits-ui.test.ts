@@ -73,7 +73,8 @@ describeNeeding('bits UI (e2e)', missing, () => {
     const grid = page.getByRole('grid', { name: 'Plugin catalogue' });
     const row = grid.getByRole('row', { name: 'Port classification (bit)' });
     await row.waitFor();
-    expect(await grid.getByRole('row', { name: /Nmap TCP ports/ }).count()).toBe(0);
+    // the filter applies after the catalogue reloads: wait for the boefjes to leave the grid
+    await expect.poll(() => grid.getByRole('row', { name: /Nmap TCP ports/ }).count(), { timeout: 15_000 }).toBe(0);
     await snap(page, 'bits-01-catalogue');
     // keyboard: focus the row, Enter opens it
     await row.focus();
@@ -82,7 +83,7 @@ describeNeeding('bits UI (e2e)', missing, () => {
     await panel().getByText(/Sorts the open ports of an IP address/).waitFor();
     await panel().getByText('L1', { exact: true }).waitFor();
     await panel().getByText('IPAddress', { exact: true }).first().waitFor();
-    await expect.poll(() => panel().getByTestId('bit-active-sources').textContent()).toMatch(/^1 /);
+    await expect.poll(() => panel().getByTestId('bit-active-sources').textContent(), { timeout: 15_000 }).toMatch(/^1 /);
     await panel().getByText('No failed runs: every source was evaluated.').waitFor();
     await form().getByLabel('Database ports').waitFor();
     expect(await panel().getByLabel('Network', { exact: true }).inputValue()).toBe(NET);
