@@ -130,6 +130,10 @@ export function createGraphHandlers(d: HandlerDeps): DomainHandlers<typeof graph
     },
     'origins.save': async (p) => {
       const results = p.results.map(toObject);
+      if (d.plugins) {
+        const configs = new BitConfigs({ db, graph, plugins: d.plugins });
+        for (const r of results) configs.checkDeclared(r);
+      }
       const validTime = p.validTime ? new Date(p.validTime) : undefined;
       const changes = await graph.saveOrigins(p.org, [
         { kind: p.kind, method: p.method, source: p.source, sourceMethod: p.sourceMethod, taskId: p.taskId, results, parameters: p.parameters, validTime },

@@ -119,6 +119,15 @@ describe('bits.config: per-network configuration of a bit', () => {
     await expect(
       kat.api('objects.declare', { org: 'acme', object: { type: 'Config', data: { ooi: NET, bit_id: BIT, config: { database_ports: 'all' } } } }),
     ).rejects.toMatchObject({ code: 'PLUGIN_SETTINGS_INVALID', details: { field: 'database_ports' } });
+    await expect(
+      kat.api('origins.save', {
+        org: 'acme',
+        kind: 'declaration',
+        method: 'script',
+        source: IP,
+        results: [{ type: 'Config', data: { ooi: NET, bit_id: BIT, config: { sysadmin_ports: [1, 'two'] } } }],
+      }),
+    ).rejects.toMatchObject({ code: 'PLUGIN_SETTINGS_INVALID', details: { field: 'sysadmin_ports.1' } });
     expect(await tableCounts(kat)).toEqual(before);
     expect((await kat.api('bits.config.get', { org: 'acme', bitId: BIT, ooi: NET })).saved).toEqual(saved);
     expect(await findings()).toEqual([DB5432]);
