@@ -3,22 +3,12 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { KatApi } from '../../src-main/core/kat-api';
 import { startHeadlessHost } from '../../src-main/hosts/headless/server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src-main/reports/pdf';
 
-/** Where Debian puts Chromium; KAT_CHROMIUM overrides. */
-export const CHROMIUM_PATH = process.env.KAT_CHROMIUM ?? '/usr/bin/chromium';
+/** Where Debian puts Chromium (KAT_CHROMIUM overrides) and the flags that keep it off the closed network: the PDF printer's. */
+export { CHROMIUM_PATH };
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
 export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/e2e');
-
-/** The networking flags keep Chromium from flooding the closed network (see ENVIRONMENT.md). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /**
  * Why the browser tests cannot run here, or null. Without Chromium they skip with this reason,

@@ -1,16 +1,15 @@
 import { AppError } from '../../common/errors';
 import type { bitsContract, BitFullRun, BitStatus } from '../../api/contracts/bits';
 import type { BitEngine } from '../../bits/engine';
-import { BitConfigs } from '../../bits/config';
+import type { BitConfigs } from '../../bits/config';
 import type { ErrorPayload } from '../../common/errors';
 import { assertOrg } from '../orgs';
-import type { DomainHandlers, HandlerDeps } from './deps';
+import { bitConfigsOf, type DomainHandlers, type HandlerDeps } from './deps';
 
 /** Bits: status, failures, full re-runs. */
 export function createBitsHandlers(d: HandlerDeps): DomainHandlers<typeof bitsContract> {
   const engine = (): BitEngine => d.bits ?? unavailable();
-  let cfg: BitConfigs | undefined;
-  const configs = (): BitConfigs => (cfg ??= new BitConfigs({ db: d.db, graph: d.graph, plugins: d.plugins ?? unavailable() }));
+  const configs = (): BitConfigs => bitConfigsOf(d) ?? unavailable();
   return {
     'bits.config.list': async ({ org, bitId }) => {
       await assertOrg(d.db, org);

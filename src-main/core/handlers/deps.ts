@@ -13,6 +13,7 @@ import type { BitEngine } from '../../bits/engine';
 import type { MuteService } from '../../findings/mutes';
 import type { ReportService } from '../../reports/service';
 import type { ReportRecipeService } from '../../reports/recipes';
+import { BitConfigs } from '../../bits/config';
 
 /** What every domain's handlers may use. */
 export interface HandlerDeps {
@@ -50,3 +51,16 @@ export interface HandlerDeps {
 
 /** The handlers of one domain contract (the dispatcher itself answers listApi and multicall). */
 export type DomainHandlers<C> = Pick<Handlers, Extract<keyof C, keyof Handlers>>;
+
+const bitConfigsByDeps = new WeakMap<HandlerDeps, BitConfigs>();
+
+/** The bits' configurations over these deps: one instance shared by every domain's handlers (undefined without plugins). */
+export function bitConfigsOf(d: HandlerDeps): BitConfigs | undefined {
+  if (!d.plugins) return undefined;
+  let c = bitConfigsByDeps.get(d);
+  if (!c) {
+    c = new BitConfigs({ db: d.db, graph: d.graph, plugins: d.plugins });
+    bitConfigsByDeps.set(d, c);
+  }
+  return c;
+}

@@ -1,6 +1,5 @@
 import { AppError } from '../../common/errors';
-import { BitConfigs } from '../../bits/config';
-import type { DomainHandlers, HandlerDeps } from './deps';
+import { bitConfigsOf, type DomainHandlers, type HandlerDeps } from './deps';
 import type { graphContract } from '../../api/contracts/graph';
 import { METHOD_NAMES } from '../../api/contract';
 import { describeTypes, normalizeObject, objectFromPk, type OOI } from '../../graph/model';
@@ -87,7 +86,7 @@ export function createGraphHandlers(d: HandlerDeps): DomainHandlers<typeof graph
     },
     'objects.declare': async (p) => {
       const ooi = p.object ? toObject(p.object) : objectFromPk(p.pk!);
-      if (d.plugins) new BitConfigs({ db, graph, plugins: d.plugins }).checkDeclared(ooi);
+      bitConfigsOf(d)?.checkDeclared(ooi);
       const validTime = p.validTime ? new Date(p.validTime) : undefined;
       const changes = await graph.saveOrigins(p.org, [{ kind: 'declaration', method: p.method, source: ooi.pk, results: [ooi], validTime }]);
       return toMutationResult(changes, false, ooi.pk, originId('declaration', p.method, ooi.pk));
@@ -130,10 +129,8 @@ export function createGraphHandlers(d: HandlerDeps): DomainHandlers<typeof graph
     },
     'origins.save': async (p) => {
       const results = p.results.map(toObject);
-      if (d.plugins) {
-        const configs = new BitConfigs({ db, graph, plugins: d.plugins });
-        for (const r of results) configs.checkDeclared(r);
-      }
+      const configs = bitConfigsOf(d);
+      if (configs) for (const r of results) configs.checkDeclared(r);
       const validTime = p.validTime ? new Date(p.validTime) : undefined;
       const changes = await graph.saveOrigins(p.org, [
         { kind: p.kind, method: p.method, source: p.source, sourceMethod: p.sourceMethod, taskId: p.taskId, results, parameters: p.parameters, validTime },

@@ -1,21 +1,11 @@
 import type { Core } from 'cytoscape';
 import { toGraphML, toJSON } from '../../../src-main/explorer/export';
 import { explorerController } from './controller';
+import { saveBlob as download } from '../../components/save-file';
 import { buildSvg, type SvgEdge, type SvgNode } from './svg-export';
 
 export type ExportFormat = 'png' | 'svg' | 'graphml' | 'json';
 
-/** saves `blob` under `name` through a temporary object URL */
-export function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function stamp(): string {
   return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');

@@ -1,4 +1,5 @@
 import { api } from '../../api/client';
+import { saveFile } from '../../components/save-file';
 import { base64ToBytes } from './bytes';
 
 /** raw.get answers at most this much in one call */
@@ -7,16 +8,7 @@ export const MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
 /** Fetches a raw file (up to 10 MiB) as base64 and saves it under its file name through a Blob. */
 export async function downloadRaw(org: string, id: string): Promise<{ truncated: boolean; fileName: string }> {
   const res = await api().call('raw.get', { org, id, as: 'base64', maxBytes: MAX_DOWNLOAD_BYTES });
-  const bytes = base64ToBytes(res.content);
-  const blob = new Blob([bytes as BlobPart], { type: res.file.mimeTypes.find((m) => !m.startsWith('boefje/')) ?? 'application/octet-stream' });
   const fileName = res.file.fileName ?? `${res.file.id}.bin`;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(fileName, res.file.mimeTypes.find((m) => !m.startsWith('boefje/')) ?? 'application/octet-stream', base64ToBytes(res.content));
   return { truncated: res.truncated, fileName };
 }
