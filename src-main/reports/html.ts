@@ -6,6 +6,7 @@
  * charts as inline SVG. Page header and footer (organisation, report, page X of Y) are Chromium
  * header/footer templates. Nothing is fetched: the document has a CSP that forbids it.
  */
+import { SEVERITY_COLOURS } from '../findings/severity-colours';
 import type { ReportChart, ReportData, ReportSection, ReportTable, Report, Cell } from './types';
 
 export interface ReportHtml {
@@ -60,9 +61,7 @@ td.num { text-align: right; white-space: nowrap; }
 caption { caption-side: top; text-align: left; font-weight: bold; padding: 1mm 0; color: #0b3a5b; }
 .empty { color: #6b7c8d; font-style: italic; }
 .sev { display: inline-block; padding: 0 1.5mm; border-radius: 1mm; color: #fff; font-size: 8pt; }
-.sev-critical { background: #7b1fa2; } .sev-high { background: #c62828; } .sev-medium { background: #ef6c00; }
-.sev-low { background: #f9a825; color: #222; } .sev-recommendation { background: #1565c0; }
-.sev-pending, .sev-unknown { background: #78909c; }
+${Object.entries(SEVERITY_COLOURS).map(([s, c]) => `.sev-${s} { background: ${c}; }`).join('\n')}
 .chart { break-inside: avoid; margin: 2mm 0 5mm; }
 .chart svg { max-width: 100%; }
 .mono { font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; }
@@ -93,7 +92,7 @@ export function renderTable(t: ReportTable, maxRows = Infinity): string {
 export const AGGREGATE_PDF_ROWS = 60;
 
 const PALETTE = ['#0b3a5b', '#2e7d32', '#ef6c00', '#7b1fa2', '#c62828', '#1565c0', '#6d4c41', '#00838f'];
-const SEV_COLOURS: Record<string, string> = { critical: '#7b1fa2', high: '#c62828', medium: '#ef6c00', low: '#f9a825', recommendation: '#1565c0', pending: '#78909c', unknown: '#90a4ae' };
+const SEV_COLOURS: Record<string, string> = SEVERITY_COLOURS;
 
 function colour(x: string, i: number): string {
   return SEV_COLOURS[x] ?? PALETTE[i % PALETTE.length]!;
