@@ -16,8 +16,8 @@ import { SEVERITY_SIZE } from './type-style';
 export const ELEMENT_BUDGET = 5000;
 /** above this many elements the stylesheet drops glyphs, edge labels and curved edges */
 const LARGE = 1200;
-/** elements added per animation frame (the first paint of new elements costs more than adding them; fewer, bigger chunks paint less often) */
-const CHUNK = 2500;
+/** elements added per animation frame: small enough that no one add + paint is a long task (2500 made ~700 ms tasks); more chunks cost more total paints, so open is slower */
+const CHUNK = 300;
 /** fitting never zooms in further than this */
 const MAX_FIT_ZOOM = 1.3;
 
