@@ -16,12 +16,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createKat, type Kat } from '../../src-main/core/kat.js';
 import { startHeadlessHost } from '../../src-main/hosts/headless/server.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src-main/reports/pdf.js';
 import { line, percentile, round } from '../stats.js';
 import type { Metric, MetricLine } from './types.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RENDERER_DIR = resolve(ROOT, 'out/renderer');
-const CHROMIUM = process.env.KAT_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 const ORG = 'bench';
 /** hostname -> ResolvedHostname -> address, all sharing Network|internet: 7 elements per hostname at depth 2 */
 const HOSTS_5K = 714;
@@ -63,7 +64,7 @@ export const explorerMetric: Metric = {
     const server = await startHeadlessHost({ api: kat, port: 0, rendererDir: RENDERER_DIR });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: CHROMIUM_ARGS,
     });
     try {
       const t0 = performance.now();
