@@ -92,10 +92,8 @@ export function renderTable(t: ReportTable, maxRows = Infinity): string {
 export const AGGREGATE_PDF_ROWS = 60;
 
 const PALETTE = ['#0b3a5b', '#2e7d32', '#ef6c00', '#7b1fa2', '#c62828', '#1565c0', '#6d4c41', '#00838f'];
-const SEV_COLOURS: Record<string, string> = SEVERITY_COLOURS;
-
 function colour(x: string, i: number): string {
-  return SEV_COLOURS[x] ?? PALETTE[i % PALETTE.length]!;
+  return (SEVERITY_COLOURS as Record<string, string>)[x] ?? PALETTE[i % PALETTE.length]!;
 }
 
 function barChart(ch: ReportChart): string {

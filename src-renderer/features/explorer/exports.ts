@@ -1,11 +1,10 @@
 import type { Core } from 'cytoscape';
 import { toGraphML, toJSON } from '../../../src-main/explorer/export';
 import { explorerController } from './controller';
-import { saveBlob as download } from '../../components/save-file';
+import { saveBlob } from '../../components/save-file';
 import { buildSvg, type SvgEdge, type SvgNode } from './svg-export';
 
 export type ExportFormat = 'png' | 'svg' | 'graphml' | 'json';
-
 
 function stamp(): string {
   return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
@@ -55,13 +54,13 @@ export async function exportAs(format: ExportFormat, asOf: string | null): Promi
     if (!cy || cy.nodes().length === 0) throw new Error('Nothing is drawn to export.');
     if (format === 'png') {
       const blob = (await cy.png({ output: 'blob-promise', full: true, scale: cy.nodes().length > 2000 ? 1 : 2, bg: isDark() ? '#16171b' : '#ffffff', maxWidth: 8000, maxHeight: 8000 })) as Blob;
-      download(blob, name);
-    } else download(new Blob([svgOf(cy)], { type: 'image/svg+xml' }), name);
+      saveBlob(blob, name);
+    } else saveBlob(new Blob([svgOf(cy)], { type: 'image/svg+xml' }), name);
     return name;
   }
   const graph = c.graph(asOf);
   const positions = c.currentPositions();
   const text = format === 'graphml' ? toGraphML(graph, positions) : toJSON(graph, positions);
-  download(new Blob([text], { type: format === 'graphml' ? 'application/graphml+xml' : 'application/json' }), name);
+  saveBlob(new Blob([text], { type: format === 'graphml' ? 'application/graphml+xml' : 'application/json' }), name);
   return name;
 }
