@@ -2,7 +2,8 @@
  * schedule_tick: on the loaded 100k-object graph (with the levels the levels metric declared) and
  * 20 enabled boefjes, the time for one tick of the scheduler at the daily schedule's due time: the
  * plugin filter, the object query, grace and dedup against the task table, and the batch insert
- * of every due task. tasks_created_per_s: tasks that tick created per second. Budget: <= 1 s.
+ * of every due task, with yesterday's round of the same tasks completed in the table (every pair has
+ * a last run to look up; the first tick, on an empty task table, is reported beside it). tasks_created_per_s: tasks that tick created per second. Budget: <= 1 s.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,16 +59,22 @@ export const schedulesMetric: Metric = {
     try {
       for (let i = 0; i < BOEFJES; i++) await kat.call('plugins.enable', { org, id: `bench-boefje-${i}`, enabled: true });
       await kat.scheduler.createDefaults(org);
-      // the triggers of enabling queued the first round; a tick two days later finds them stale again
+      // yesterday's round: the first tick queues every pair, and they all ran; the measured tick two
+      // days later finds each of them stale again, with a last run to look up for every pair
+      clock.set('2026-06-02T02:00:00Z');
+      let t = performance.now();
+      const first = await kat.scheduler.tick();
+      const firstMs = performance.now() - t;
       await db.query(`UPDATE tasks SET status = 'completed', ended_at = $2, started_at = $2 WHERE org = $1 AND status = 'queued'`, [org, clock.now().toISOString()]);
       const before = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks WHERE org = $1`, [org])).rows[0]!.n;
-      clock.set('2026-06-03T02:00:00Z');
-      const t = performance.now();
+      clock.set('2026-06-04T02:00:00Z');
+      t = performance.now();
       const created = await kat.scheduler.tick();
       const ms = performance.now() - t;
+      ctx.log(`schedules: the first tick queued ${first} tasks in ${Math.round(firstMs)} ms`);
       ctx.log(`schedules: one tick queued ${created} tasks in ${Math.round(ms)} ms (${levelled} objects with a level, ${before} earlier tasks)`);
       return [
-        line('schedule_tick', ms, 'ms', { max: 1000 }, { tasks: created, boefjes: BOEFJES, objectsWithLevel: levelled, earlierTasks: before }),
+        line('schedule_tick', ms, 'ms', { max: 1000 }, { tasks: created, boefjes: BOEFJES, objectsWithLevel: levelled, earlierTasks: before, firstTickMs: round(firstMs, 1), firstTickTasks: first }),
         line('tasks_created_per_s', created / (ms / 1000), 'tasks/s', undefined, { tasks: created, ms: round(ms, 1) }),
       ];
     } finally {

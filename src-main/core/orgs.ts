@@ -46,6 +46,8 @@ export async function renameOrg(q: Queryable, code: string, name: string): Promi
 export async function deleteOrg(q: Queryable, code: string): Promise<number> {
   const org = await getOrg(q, code);
   for (const t of ORG_TABLES) await q.query(`DELETE FROM ${t} WHERE org = $1`, [code]);
+  // tasks have no foreign key to organisations (migration 0011): they go here
+  await q.query(`DELETE FROM tasks WHERE org = $1`, [code]);
   await q.query(`DELETE FROM outbox WHERE org = $1 AND dispatched_at IS NOT NULL`, [code]);
   await q.query(`DELETE FROM organisations WHERE code = $1`, [code]);
   return org.objectCount;

@@ -1,7 +1,6 @@
 /** SQL of schedules, plugin intervals and the scheduler's object queries (migrations 0005, 0008). */
 import type { Queryable } from '../db/database';
 import type { PlanSummary, Schedule, ScheduleOperation } from '../api/contracts/schedules';
-import type { SqlFragment } from './filter';
 import type { ScheduleFields } from './validate';
 
 /** A stored schedule: its fields (with runOn 'file', mimeType is the raw files' mime pattern) and state. */
@@ -157,27 +156,4 @@ export async function setInterval(q: Queryable, org: string, pluginId: string, m
       [org, pluginId, minutes],
     );
   }
-}
-
-/**
- * Objects of `org` of the given concrete types at or above `minLevel`, matching the input filter
- * (a WHERE fragment numbered from $5), optionally only the given primary keys.
- */
-export async function candidateObjects(
-  q: Queryable,
-  org: string,
-  types: readonly string[],
-  minLevel: number,
-  pks: readonly string[] | null,
-  filter: SqlFragment | null,
-): Promise<{ pk: string; type: string; level: number }[]> {
-  if (types.length === 0) return [];
-  const r = await q.query<{ pk: string; type: string; level: number }>(
-    `SELECT o.pk, o.type, COALESCE(p.level, 0)::int AS level
-     FROM objects o LEFT JOIN scan_profiles p ON p.org = o.org AND p.pk = o.pk
-     WHERE o.org = $1 AND o.type = ANY($2::text[]) AND COALESCE(p.level, 0) >= $3 AND ($4::text[] IS NULL OR o.pk = ANY($4::text[]))
-       ${filter ? `AND ${filter.sql}` : ''}`,
-    [org, types, minLevel, pks, ...(filter?.params ?? [])],
-  );
-  return r.rows;
 }

@@ -23,11 +23,10 @@ import type { PluginCatalogue } from '../plugins/catalogue';
 import type { BoefjeManifest, NormalizerManifest } from '../plugins/manifest';
 import { settingsHash } from '../plugins/settings-hash';
 import { ERROR_MIME, type TaskService } from '../tasks/service';
-import { runsOf } from '../tasks/repository';
 import { compileInputFilter, filterPlugins, pluginAttributesOf } from './filter';
 import * as fileRepo from './file-repository';
 import { mimeMatches, parseMimePattern } from './mime';
-import { plan, type PlanBoefje } from './plan';
+import { FILTER_FIRST_PARAM, plan, type PlanBoefje, type PlanInput } from './plan';
 import { planFiles } from './plan-files';
 import * as repo from './repository';
 import { describeRecurrence, gracePeriodMs, nextOccurrence, parseRecurrence, type Recurrence } from './time';
@@ -107,7 +106,7 @@ export class SchedulerService {
   /** What a stored or draft schedule would queue now. */
   async preview(org: string, s: { id?: string; draft?: ScheduleFields }): Promise<PlanSummary> {
     const f = s.draft ? await this.validate(org, s.draft) : await this.require(org, s.id ?? '');
-    return (await this.evaluate(org, s.id ?? null, f, {})).summary;
+    return this.evaluate(org, s.id ?? null, f, {}, 'preview');
   }
 
   async runNow(org: string, id: string): Promise<PlanSummary> {
@@ -204,15 +203,14 @@ export class SchedulerService {
 
   /** Plans and queues one run of a schedule; records it on the schedule when `record`. */
   private async execute(org: string, s: ScheduleFields & { id: string; recurrence: string | null }, scope: Scope, dispatch: boolean, record = true): Promise<PlanSummary> {
-    const { tasks, summary } = await this.evaluate(org, s.id, s, scope);
-    if (tasks.length) await this.d.tasks.queue(org, tasks, dispatch);
+    const summary = await this.evaluate(org, s.id, s, scope, dispatch);
     if (record && !scope.pluginId) await repo.recordRun(this.d.db, org, s.id, this.d.clock.now(), this.nextRun(s, this.d.clock.now()), summary);
     return summary;
   }
 
-  private async evaluate(org: string, id: string | null, s: ScheduleFields, scope: Scope): Promise<ReturnType<typeof plan>> {
-    if (s.runOn === RUN_ON_FILE) return this.evaluateFiles(org, id, s, scope);
-    const now = this.d.clock.now();
+  /** What one run of a schedule queues; it queues it unless `dispatch` is 'preview'. */
+  private async evaluate(org: string, id: string | null, s: ScheduleFields, scope: Scope, dispatch: boolean | 'preview'): Promise<PlanSummary> {
+    if (s.runOn === RUN_ON_FILE) return this.evaluateFiles(org, id, s, scope, dispatch);
     const summaries = (await this.d.plugins.list(org, { kind: 'boefje', enabled: true })).filter((p) => !p.broken && (!scope.pluginId || p.id === scope.pluginId));
     const ready = summaries.filter((p) => p.missingSettings.length === 0);
     const chosen = filterPlugins(s.plugins, ready.map((p) => ({ ...pluginAttributesOf(p), summary: p })));
@@ -221,28 +219,42 @@ export class SchedulerService {
     for (const c of chosen) {
       const manifest = this.d.plugins.find(c.id)?.manifest as BoefjeManifest | undefined;
       if (!manifest) continue;
-      boefjes.push({ manifest, graceMs: gracePeriodMs(intervals.get(c.id) ?? null), settingsHash: settingsHash(await this.d.plugins.effectiveSettings(org, c.id)) });
+      const types = [...new Set(manifest.consumes.flatMap((t) => concreteSubtypes(t)))];
+      boefjes.push({ manifest, types, graceMs: gracePeriodMs(intervals.get(c.id) ?? null), settingsHash: settingsHash(await this.d.plugins.effectiveSettings(org, c.id)) });
     }
-    let types = [...new Set(boefjes.flatMap((b) => b.manifest.consumes.flatMap((t) => concreteSubtypes(t))))];
+    let types = [...new Set(boefjes.flatMap((b) => b.types))];
     if (scope.runOnOnly && s.runOn) types = types.filter((t) => isSubtypeOf(t, s.runOn!));
-    const minLevel = Math.min(...boefjes.map((b) => b.manifest.scan_level), 5);
-    const filter = s.input.trim() ? compileInputFilter(s.input, 5) : null;
-    const objects = await repo.candidateObjects(this.d.db, org, types, minLevel, scope.pks ?? null, filter);
-    const runs = await runsOf(this.d.db, org, boefjes.map((b) => b.manifest.id), scope.pks ?? null);
-    const result = plan({ org, now, scheduleId: id, boefjes, objects, last: runs.last, active: runs.active });
-    result.summary.skipped.settings = summaries.length - ready.length;
-    return result;
+    const input: PlanInput = {
+      org,
+      now: this.d.clock.now(),
+      scheduleId: id,
+      boefjes,
+      types,
+      pks: scope.pks ?? null,
+      filter: s.input.trim() ? compileInputFilter(s.input, FILTER_FIRST_PARAM) : null,
+    };
+    const { summary } =
+      dispatch === 'preview'
+        ? await this.d.db.transaction((tx) => plan(tx, input, 'preview'))
+        : await this.d.tasks.queueInserted(org, async (tx) => {
+            const r = await plan(tx, input, 'queue');
+            return { ...r, count: r.summary.queued };
+          }, dispatch);
+    summary.skipped.settings = summaries.length - ready.length;
+    return summary;
   }
 
   /** A run of a schedule on raw files: the selected enabled normalizers over the stored (or just stored) files of its mime type. */
-  private async evaluateFiles(org: string, id: string | null, s: ScheduleFields, scope: Scope): Promise<ReturnType<typeof plan>> {
+  private async evaluateFiles(org: string, id: string | null, s: ScheduleFields, scope: Scope, dispatch: boolean | 'preview'): Promise<PlanSummary> {
     const pattern = parseMimePattern(s.mimeType ?? '');
     const summaries = (await this.d.plugins.list(org, { kind: 'normalizer', enabled: true })).filter((p) => !p.broken);
     const chosen = filterPlugins(s.plugins, summaries.map(pluginAttributesOf));
     const normalizers = chosen.map((c) => this.d.plugins.find(c.id)?.manifest).filter((m): m is NormalizerManifest => m?.kind === 'normalizer');
     const files = normalizers.length ? await fileRepo.candidateFiles(this.d.db, org, pattern, scope.rawIds ?? null) : [];
     const runs = await fileRepo.normalizerRunsOf(this.d.db, org, normalizers.map((n) => n.id), files.map((f) => f.id));
-    return planFiles({ org, now: this.d.clock.now(), scheduleId: id, pattern, normalizers, files, lastVersion: runs.lastVersion, active: runs.active, trigger: !!scope.rawIds });
+    const { tasks, summary } = planFiles({ org, now: this.d.clock.now(), scheduleId: id, pattern, normalizers, files, lastVersion: runs.lastVersion, active: runs.active, trigger: !!scope.rawIds });
+    if (dispatch !== 'preview' && tasks.length) await this.d.tasks.queue(org, tasks, dispatch);
+    return summary;
   }
 
   // --- helpers ---

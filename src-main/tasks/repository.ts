@@ -292,31 +292,3 @@ export async function currentObjects(q: Queryable, org: string, pks: readonly st
   return new Map(r.rows.map((o) => [o.pk, o]));
 }
 
-export interface LastRun {
-  endedAt: Date;
-  settingsHash: string | null;
-}
-
-/**
- * The newest completed or failed run of each boefje on each of the given objects, and the
- * boefje/object pairs that are queued or running now. Keys are `${pluginId}|${pk}`.
- */
-export async function runsOf(q: Queryable, org: string, pluginIds: readonly string[], pks: readonly string[] | null): Promise<{ last: Map<string, LastRun>; active: Set<string> }> {
-  const last = new Map<string, LastRun>();
-  const active = new Set<string>();
-  if (pluginIds.length === 0) return { last, active };
-  const r = await q.query<{ plugin_id: string; input_pk: string; ended_at: Date; settings_hash: string | null }>(
-    `SELECT DISTINCT ON (plugin_id, input_pk) plugin_id, input_pk, ended_at, settings_hash FROM tasks
-     WHERE org = $1 AND kind = 'boefje' AND status IN ('completed', 'failed') AND plugin_id = ANY($2::text[])
-       AND ($3::text[] IS NULL OR input_pk = ANY($3::text[]))
-     ORDER BY plugin_id, input_pk, ended_at DESC`,
-    [org, pluginIds, pks],
-  );
-  for (const x of r.rows) last.set(`${x.plugin_id}|${x.input_pk}`, { endedAt: x.ended_at, settingsHash: x.settings_hash });
-  const a = await q.query<{ plugin_id: string; input_pk: string }>(
-    `SELECT plugin_id, input_pk FROM tasks WHERE org = $1 AND kind = 'boefje' AND status IN ('queued', 'running') AND plugin_id = ANY($2::text[])`,
-    [org, pluginIds],
-  );
-  for (const x of a.rows) active.add(`${x.plugin_id}|${x.input_pk}`);
-  return { last, active };
-}

@@ -45,16 +45,19 @@ export function normalizerDedupKey(pluginId: string, inputPk: string | null, raw
 }
 
 /** At most this many tasks are named in one event (a scheduler batch can queue tens of thousands). */
-const EVENT_TASKS = 500;
+export const EVENT_TASKS = 500;
 
 export function taskEvent(org: string, tasks: readonly TaskInfo[]): KatEvent {
   const named = tasks.slice(0, EVENT_TASKS).map((t) => ({ id: t.id, kind: t.kind, pluginId: t.pluginId, status: t.status, inputPk: t.inputPk }));
   return { topic: 'tasks.changed', org, count: tasks.length, tasks: named };
 }
 
-/** One queued or running task per (kind, plugin, raw file, input); hashed to keep its unique index small. */
-function dedupKey(kind: 'boefje' | 'normalizer', pluginId: string, inputPk: string | null, rawId: string | null): string {
-  return createHash('sha1').update(`${kind}|${pluginId}|${rawId ?? ''}|${inputPk ?? ''}`).digest('base64url');
+/**
+ * One queued or running task per (kind, plugin, raw file, input); hashed to keep its unique index
+ * small. md5 hex, because SQL computes the same key (scheduler/plan.ts, migration 0011).
+ */
+export function dedupKey(kind: 'boefje' | 'normalizer', pluginId: string, inputPk: string | null, rawId: string | null): string {
+  return createHash('md5').update(`${kind}|${pluginId}|${rawId ?? ''}|${inputPk ?? ''}`).digest('hex');
 }
 
 export class TaskService {
@@ -303,6 +306,30 @@ export class TaskService {
   /** Queues prepared tasks (the scheduler); `dispatch: false` inside an outbox listener. */
   queue(org: string, tasks: repo.NewTask[], dispatch: boolean): Promise<TaskInfo[]> {
     return this.insert(org, tasks, undefined, dispatch);
+  }
+
+  /**
+   * Queues tasks a statement inserts itself (the scheduler's set-based plan): `run` inserts them in
+   * the transaction and returns how many and up to EVENT_TASKS of them for the event.
+   */
+  async queueInserted<T extends { count: number; sample: { id: string; pluginId: string; inputPk: string | null }[] }>(
+    org: string,
+    run: (tx: Queryable) => Promise<T>,
+    dispatch: boolean,
+  ): Promise<T> {
+    const r = await this.d.db.transaction(async (tx) => {
+      const got = await run(tx);
+      if (got.count > 0) {
+        const tasks = got.sample.map((t) => ({ id: t.id, kind: 'boefje' as const, pluginId: t.pluginId, status: 'queued', inputPk: t.inputPk }));
+        await this.d.recordEvent(tx, { topic: 'tasks.changed', org, count: got.count, tasks });
+      }
+      return got;
+    });
+    if (r.count > 0) {
+      if (dispatch) await this.d.afterCommit();
+      this.d.onQueued?.();
+    }
+    return r;
   }
 
   private async insert(org: string, tasks: repo.NewTask[], onDuplicate?: (t: repo.NewTask) => void, dispatch = true): Promise<TaskInfo[]> {
