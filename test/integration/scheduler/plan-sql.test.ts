@@ -96,5 +96,9 @@ describe('the scheduler plan in SQL', () => {
     const again = await k.api('schedules.runNow', { org: 'acme', id: 'default-daily' });
     expect(again).toMatchObject({ queued: 0, skipped: { grace: 3, active: 1 + expected.size } });
     expect((await k.api('tasks.list', { org: 'acme', statuses: ['queued'], limit: 100 })).total).toBe(expected.size);
+
+    // tasks have no foreign key to organisations any more (migration 0011): deleting one still takes them
+    await k.api('orgs.delete', { code: 'acme', confirm: 'acme' });
+    expect((await k.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks`)).rows[0]!.n).toBe(0);
   });
 });
