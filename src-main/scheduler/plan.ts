@@ -130,7 +130,7 @@ export async function plan(tx: Queryable, i: PlanInput, mode: 'preview' | 'queue
   const r = await tx.query<{ by_plugin: { plugin_id: string; type: string; n: number }[] | null; level: number; active: number; grace: number; sample: { id: string; plugin_id: string; input_pk: string }[] | null }>(
     `WITH ${made}
      SELECT
-       (SELECT json_agg(json_build_object('plugin_id', plugin_id, 'type', type, 'n', n)) FROM (
+       (SELECT json_agg(json_build_object('plugin_id', plugin_id, 'type', type, 'n', n) ORDER BY n DESC, type) FROM (
           SELECT plugin_id, split_part(input_pk, '|', 1) AS type, count(*)::int AS n FROM ins GROUP BY 1, 2) g) AS by_plugin,
        (SELECT count(*)::int FROM kat_plan WHERE verdict = ${LEVEL}) AS level,
        (SELECT count(*)::int FROM kat_plan WHERE verdict = ${ACTIVE}) AS active,
