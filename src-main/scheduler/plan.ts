@@ -45,7 +45,7 @@ export const FILTER_FIRST_PARAM = 12;
 export interface PlanResult {
   summary: PlanSummary;
   /** queue mode: at most EVENT_TASKS of the tasks inserted (for the tasks.changed event) */
-  sample: { id: string; pluginId: string; inputPk: string }[];
+  sample: { id: string; kind: 'boefje'; pluginId: string; inputPk: string }[];
 }
 
 // verdict per pair: LEVEL (below the boefje's level), ACTIVE (queued or running), GRACE (ran
@@ -61,10 +61,12 @@ const GRACE = 0;
  * rows it inserted: quadratic), then one statement inserts the due pairs and counts.
  */
 export async function plan(tx: Queryable, i: PlanInput, mode: 'preview' | 'queue'): Promise<PlanResult> {
-  const empty: PlanSummary = { queued: 0, byPlugin: [], skipped: { grace: 0, level: 0, active: 0, settings: 0 }, text: describePlan(0, [], { grace: 0, level: 0, active: 0, settings: 0 }) };
   const types = new Set(i.types);
   const pairs = i.boefjes.flatMap((b) => b.types.filter((t) => types.has(t)).map((t) => [b.manifest.id, t] as const));
-  if (pairs.length === 0) return { summary: empty, sample: [] };
+  if (pairs.length === 0) {
+    const skipped = { grace: 0, level: 0, active: 0, settings: 0 };
+    return { summary: { queued: 0, byPlugin: [], skipped, text: describePlan(0, [], skipped) }, sample: [] };
+  }
   const minLevel = Math.min(...i.boefjes.map((b) => b.manifest.scan_level));
   await tx.query(
     `CREATE TEMP TABLE kat_plan ON COMMIT DROP AS
@@ -153,7 +155,7 @@ export async function plan(tx: Queryable, i: PlanInput, mode: 'preview' | 'queue
   const skipped = { grace: row.grace, level: row.level, active: row.active, settings: 0 };
   return {
     summary: { queued, byPlugin: list, skipped, text: describePlan(queued, list, skipped) },
-    sample: (row.sample ?? []).map((s) => ({ id: s.id, pluginId: s.plugin_id, inputPk: s.input_pk })),
+    sample: (row.sample ?? []).map((s) => ({ id: s.id, kind: 'boefje' as const, pluginId: s.plugin_id, inputPk: s.input_pk })),
   };
 }
 

@@ -309,10 +309,11 @@ export class TaskService {
   }
 
   /**
-   * Queues tasks a statement inserts itself (the scheduler's set-based plan): `run` inserts them in
-   * the transaction and returns how many and up to EVENT_TASKS of them for the event.
+   * Queues tasks that `run` inserts in one transaction (insertTasks below, or the scheduler's
+   * set-based plan): it returns how many it inserted and at least the first EVENT_TASKS of them;
+   * the event is recorded in the same transaction, then the outbox and the runner are woken.
    */
-  async queueInserted<T extends { count: number; sample: { id: string; pluginId: string; inputPk: string | null }[] }>(
+  async queueInserted<T extends { count: number; sample: readonly Pick<TaskInfo, 'id' | 'kind' | 'pluginId' | 'inputPk'>[] }>(
     org: string,
     run: (tx: Queryable) => Promise<T>,
     dispatch: boolean,
@@ -320,7 +321,7 @@ export class TaskService {
     const r = await this.d.db.transaction(async (tx) => {
       const got = await run(tx);
       if (got.count > 0) {
-        const tasks = got.sample.map((t) => ({ id: t.id, kind: 'boefje' as const, pluginId: t.pluginId, status: 'queued', inputPk: t.inputPk }));
+        const tasks = got.sample.slice(0, EVENT_TASKS).map((t) => ({ id: t.id, kind: t.kind, pluginId: t.pluginId, status: 'queued', inputPk: t.inputPk }));
         await this.d.recordEvent(tx, { topic: 'tasks.changed', org, count: got.count, tasks });
       }
       return got;
@@ -334,16 +335,15 @@ export class TaskService {
 
   private async insert(org: string, tasks: repo.NewTask[], onDuplicate?: (t: repo.NewTask) => void, dispatch = true): Promise<TaskInfo[]> {
     if (tasks.length === 0) return [];
-    const { inserted, duplicates } = await this.d.db.transaction(async (tx) => {
-      const r = await repo.insertTasks(tx, tasks);
-      if (r.inserted.length) await this.d.recordEvent(tx, taskEvent(org, r.inserted));
-      return r;
-    });
+    const { inserted, duplicates } = await this.queueInserted(
+      org,
+      async (tx) => {
+        const r = await repo.insertTasks(tx, tasks);
+        return { ...r, count: r.inserted.length, sample: r.inserted };
+      },
+      dispatch,
+    );
     if (onDuplicate) for (const t of tasks) if (duplicates.has(t.dedupKey)) onDuplicate(t);
-    if (inserted.length) {
-      if (dispatch) await this.d.afterCommit();
-      this.d.onQueued?.();
-    }
     return inserted;
   }
 }
